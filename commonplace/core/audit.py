@@ -1,0 +1,21 @@
+"""One record of every steward decision and moderation act."""
+
+from django.db import models
+
+from commonplace.core.models import AuditEntry
+
+
+def record(actor, verb: str, target: models.Model | None = None, note: str = "") -> AuditEntry:
+    """Write an audit entry. ``verb`` is a stable machine word (``page.update``), ``note`` free text.
+
+    Call it inside the service's transaction so the decision and its record stand or fall together.
+    """
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=(actor.display_name if getattr(actor, "pk", None) else "") or "",
+        verb=verb,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        target_label=str(target)[:300] if target is not None else "",
+        note=note,
+    )

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from commonplace.core import views as core_views
+
+admin.site.site_header = "Commonplace"
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", core_views.switch_language, name="set_language"),
+    path(
+        "favicon.ico",
+        login_not_required(
+            RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg", permanent=True)
+        ),
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("commonplace.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
