@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -8,6 +9,8 @@ from django.views.generic import RedirectView
 from commonplace.core import views as core_views
 
 admin.site.site_header = "Commonplace"
+# The admin signs in through allauth too, so login throttling and two-factor authentication apply.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

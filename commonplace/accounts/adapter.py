@@ -5,7 +5,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal import ratelimit as allauth_ratelimit
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
@@ -39,9 +39,16 @@ class CommunityAccountAdapter(DefaultAccountAdapter):
 
         from commonplace.core.selectors import community_name
 
-        context = {**context, "site_url": settings.SITE_URL}
+        # Links were built in the language of the page that triggered the email; point them at
+        # the recipient's language instead.
+        context = {
+            key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
+            for key, value in context.items()
+        }
+        context["site_url"] = settings.SITE_URL
         with translation.override(language):
             context["community_name"] = community_name()
+            context["about_url"] = settings.SITE_URL + reverse("core:about")
             super().send_mail(template_prefix, email, context)
 
     def pre_authenticate(self, request, **credentials) -> None:

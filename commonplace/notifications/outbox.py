@@ -53,9 +53,17 @@ class StoredEmail(EmailMessage):
     """An already-built message, handed to a real transport exactly as it was stored."""
 
     def __init__(self, stored: OutboxMessage):
-        super().__init__(from_email=stored.from_email, to=stored.recipients)
         self._raw = bytes(stored.raw)
         self._recipients = list(stored.recipients)
+        parsed = self.message()
+        text = parsed.get_body(preferencelist=("plain",))
+        # Subject and body are read back for people (the admin, tests); the wire uses _raw.
+        super().__init__(
+            subject=str(parsed["Subject"] or ""),
+            body=text.get_content() if text is not None else "",
+            from_email=stored.from_email,
+            to=stored.recipients,
+        )
 
     def recipients(self):
         return self._recipients

@@ -1,0 +1,172 @@
+"""Every URL, as every kind of person: members-only unless a view says it is public.
+
+The table below must name every URL pattern the site has. A new URL that is not added here makes
+``test_every_url_pattern_is_in_the_access_table`` fail, so nobody ships a page without deciding
+who may open it.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.admin.sites import site as admin_site
+from django.test import RequestFactory
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from commonplace.core.models import Page
+
+ROLES = ("anonymous", "member", "steward", "administrator")
+LOGIN = "login"  # a redirect to the login page
+AWAY = "away"  # a redirect elsewhere (already logged in, nothing to do here …)
+
+
+@dataclass
+class Case:
+    anonymous: int | str
+    member: int | str
+    steward: int | str
+    administrator: int | str
+    kwargs: dict = field(default_factory=dict)
+    method: str = "get"
+
+    def expected(self, role: str) -> int | str:
+        return getattr(self, role)
+
+
+PUBLIC = Case(200, 200, 200, 200)
+MEMBERS = Case(LOGIN, 200, 200, 200)
+STEWARDS = Case(LOGIN, 403, 200, 200)
+LOGGED_OUT_ONLY = Case(200, AWAY, AWAY, AWAY)
+
+ACCESS = {
+    "healthz": Case(503, 503, 503, 503),  # public; 503 because no worker runs in this test
+    "set_language": Case(AWAY, AWAY, AWAY, AWAY, method="post"),
+    "favicon.ico": Case(301, 301, 301, 301),
+    "core:home": PUBLIC,
+    "core:about": PUBLIC,
+    "core:page": Case(200, 200, 200, 200, kwargs={"slug": "privacy"}),
+    "core:page-edit": Case(LOGIN, 403, 200, 200, kwargs={"slug": "privacy"}),
+    "core:site-settings": STEWARDS,
+    "core:audit-log": STEWARDS,
+    "account_login": LOGGED_OUT_ONLY,
+    "account_logout": Case(AWAY, 200, 200, 200),
+    "account_inactive": PUBLIC,
+    "account_signup": LOGGED_OUT_ONLY,
+    "account_reauthenticate": MEMBERS,
+    "account_request_reauthentication_code": MEMBERS,
+    "account_confirm_reauthentication_code": Case(LOGIN, AWAY, AWAY, AWAY),
+    "account_email": MEMBERS,
+    "account_email_verification_sent": PUBLIC,
+    "account_change_password": MEMBERS,
+    "account_set_password": Case(LOGIN, AWAY, AWAY, AWAY),
+    "account_reset_password": PUBLIC,
+    "account_confirm_login_code": Case(LOGIN, AWAY, AWAY, AWAY),
+    "account_confirm_email": Case(200, 200, 200, 200, kwargs={"key": "not-a-real-key"}),
+    "account_reset_password_from_key_done": PUBLIC,
+    "account_reset_password_from_key": Case(
+        200, 200, 200, 200, kwargs={"uidb36": "zz", "key": "not-a-real-key"}
+    ),
+    "account_reset_password_done": PUBLIC,
+    "mfa_index": MEMBERS,
+    "mfa_authenticate": Case(LOGIN, AWAY, AWAY, AWAY),
+    "mfa_reauthenticate": Case(LOGIN, AWAY, AWAY, AWAY),
+    # Turning on 2FA asks for the password again first.
+    "mfa_activate_totp": Case(LOGIN, AWAY, AWAY, AWAY),
+    # Nothing to turn off or show until two-factor authentication is set up.
+    "mfa_deactivate_totp": Case(LOGIN, 404, 404, 404),
+    "mfa_view_recovery_codes": Case(LOGIN, 404, 404, 404),
+    "mfa_generate_recovery_codes": Case(LOGIN, AWAY, AWAY, AWAY),
+    "mfa_download_recovery_codes": Case(LOGIN, 404, 404, 404),
+}
+
+
+def walk(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name or str(pattern.pattern)
+            yield f"{namespace}:{name}" if namespace else name
+
+
+def all_url_names() -> set[str]:
+    return set(walk(get_resolver().url_patterns))
+
+
+def admin_case(name: str) -> Case | None:
+    """The admin site is for administrators: visitors are sent to log in, members are refused."""
+    if not name.startswith("admin:"):
+        return None
+    return Case(LOGIN, 403, 403, 200)
+
+
+def test_every_url_pattern_is_in_the_access_table():
+    missing = sorted(
+        name for name in all_url_names() if name not in ACCESS and admin_case(name) is None
+    )
+    assert missing == [], f"Add these URLs to ACCESS in {__file__}: {missing}"
+
+
+def test_the_access_table_names_no_url_that_is_gone():
+    assert sorted(set(ACCESS) - all_url_names()) == []
+
+
+@pytest.fixture
+def people(alice, sam, ada, demo_site):
+    return {"anonymous": None, "member": alice, "steward": sam, "administrator": ada}
+
+
+def classify(response, login_url: str) -> int | str:
+    target = response.url.split("?")[0] if response.status_code in (301, 302) else ""
+    if target.endswith((login_url, reverse("admin:login"))):
+        return LOGIN
+    if response.status_code == 302:
+        return AWAY
+    return response.status_code
+
+
+def url_for(name: str, case: Case) -> str:
+    if name == "favicon.ico":
+        return "/favicon.ico"
+    return reverse(name, kwargs=case.kwargs)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(ACCESS))
+def test_each_url_answers_each_role_as_expected(client, people, name, role):
+    case = ACCESS[name]
+    person = people[role]
+    if person is not None:
+        client.force_login(person)
+    response = getattr(client, case.method)(url_for(name, case))
+    assert classify(response, reverse("account_login")) == case.expected(role)
+
+
+def admin_urls(administrator) -> list[tuple[str, str]]:
+    """Every admin list and add page the administrator is offered."""
+    request = RequestFactory().get("/")
+    request.user = administrator
+    urls = [("admin:index", reverse("admin:index"))]
+    for model, model_admin in admin_site._registry.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        urls.append((f"{prefix}_changelist", reverse(f"{prefix}_changelist")))
+        if model_admin.has_add_permission(request):
+            urls.append((f"{prefix}_add", reverse(f"{prefix}_add")))
+    return urls
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_administrators_open_the_admin_site(client, people, role):
+    person = people[role]
+    if person is not None:
+        client.force_login(person)
+    page = Page.objects.get(slug="privacy")
+    urls = [*admin_urls(people["administrator"]), ("admin:core_page_change", reverse("admin:core_page_change", args=[page.pk]))]
+    for name, url in urls:
+        # Followed to the end: the admin's own login page hands over to the site's login.
+        response = client.get(url, follow=True)
+        final = response.redirect_chain[-1][0].split("?")[0] if response.redirect_chain else ""
+        outcome = LOGIN if final == reverse("account_login") else response.status_code
+        assert outcome == admin_case(name).expected(role), (name, url)
