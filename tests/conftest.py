@@ -117,7 +117,7 @@ class SmtpReceiver:
         self.messages: list = []
         self._controller = None
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802  (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         import email
         import email.policy
 

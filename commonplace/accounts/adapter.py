@@ -42,7 +42,9 @@ class CommunityAccountAdapter(DefaultAccountAdapter):
         # Links were built in the language of the page that triggered the email; point them at
         # the recipient's language instead.
         context = {
-            key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
+            key: translate_url(value, language)
+            if key.endswith("_url") and isinstance(value, str)
+            else value
             for key, value in context.items()
         }
         context["site_url"] = settings.SITE_URL

@@ -18,22 +18,23 @@ def seed(log) -> list[DemoLogin]:
     Passwords are made up on the first run and kept in var/demo-logins.json (never in the repo),
     so running the seed again changes nothing.
     """
-    known = {login.email: login for login in load_demo_logins()}
+    known = {login.email: login.password for login in load_demo_logins()}
     logins = []
     for role, name, email, language in PEOPLE:
         user = User.objects.filter(email=email).first()
-        login = known.get(email)
-        if user is None or login is None:
+        password = known.get(email)
+        if user is None or password is None:
             password = secrets.token_urlsafe(12)
             if user is None:
-                user = User.objects.create_user(email, password, name=name, role=role, language=language)
-                log(f"Created {role} {name}")
+                user = User.objects.create_user(
+                    email, password, name=name, role=role, language=language
+                )
+                log(f"Created {role.label} {name}")
             else:
                 user.set_password(password)
                 user.save(update_fields=["password"])
-            login = DemoLogin(role=role.label, name=name, email=email, password=password)
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        logins.append(DemoLogin(role=str(Role(role).label), name=name, email=email, password=login.password))
+        logins.append(DemoLogin(role=str(role.label), name=name, email=email, password=password))
     return logins

@@ -6,7 +6,7 @@ from commonplace.core.models import AuditEntry
 
 
 def record(actor, verb: str, target: models.Model | None = None, note: str = "") -> AuditEntry:
-    """Write an audit entry. ``verb`` is a stable machine word (``page.update``), ``note`` free text.
+    """Write an audit entry: ``verb`` a stable word (``page.update``), ``note`` free text.
 
     Call it inside the service's transaction so the decision and its record stand or fall together.
     """

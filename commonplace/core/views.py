@@ -83,7 +83,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_POST
 def switch_language(request: HttpRequest) -> HttpResponse:
-    """Django's set_language (cookie, same page in the other language), remembered on the account."""
+    """Django's set_language (cookie, same page in the other language), kept on the account."""
     response = set_language(request)
     language = request.POST.get("language", "")
     user = request.user

@@ -4,6 +4,7 @@ import email
 import email.policy
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
@@ -44,7 +45,7 @@ class OutboxBackend(BaseEmailBackend):
                 # if that task was lost.
                 next_attempt_at=timezone.now() + SWEEP_GRACE,
             )
-            transaction.on_commit(lambda pk=stored.pk: deliver.enqueue(pk))
+            transaction.on_commit(partial(deliver.enqueue, stored.pk))
             queued += 1
         return queued
 
@@ -92,7 +93,7 @@ def deliver(message_id: int) -> str:
     try:
         with mailers[TRANSPORT_MAILER] as transport:
             transport.send_messages([StoredEmail(stored)])
-    except Exception as error:  # noqa: BLE001  any transport failure is retried, never lost
+    except Exception as error:
         return _schedule_retry(stored, error)
     stored.status = OutboxMessage.Status.SENT
     stored.sent_at = timezone.now()

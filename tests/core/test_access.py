@@ -163,7 +163,10 @@ def test_only_administrators_open_the_admin_site(client, people, role):
     if person is not None:
         client.force_login(person)
     page = Page.objects.get(slug="privacy")
-    urls = [*admin_urls(people["administrator"]), ("admin:core_page_change", reverse("admin:core_page_change", args=[page.pk]))]
+    urls = [
+        *admin_urls(people["administrator"]),
+        ("admin:core_page_change", reverse("admin:core_page_change", args=[page.pk])),
+    ]
     for name, url in urls:
         # Followed to the end: the admin's own login page hands over to the site's login.
         response = client.get(url, follow=True)

@@ -1,4 +1,4 @@
-"""Every naughty string, as a query value and as a path segment, on every public URL: never a 500."""
+"""Every naughty string, as a query value and a path segment, on each public URL: never a 500."""
 
 import json
 from pathlib import Path

@@ -28,7 +28,7 @@ def test_markdown_becomes_html():
 def test_raw_html_is_shown_as_text_not_run():
     html = render_markdown('<script>alert(1)</script><b onclick="x()">hi</b>')
     assert html == (
-        "<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;b onclick=\"x()\"&gt;hi&lt;/b&gt;</p>\n"
+        '<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;b onclick="x()"&gt;hi&lt;/b&gt;</p>\n'
     )
 
 

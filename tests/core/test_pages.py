@@ -89,7 +89,12 @@ def test_a_steward_renames_the_community(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("core:site-settings"),
-            {"name_en": "Caring Towns", "name_fr": "Villes solidaires", "tagline_en": "", "tagline_fr": ""},
+            {
+                "name_en": "Caring Towns",
+                "name_fr": "Villes solidaires",
+                "tagline_en": "",
+                "tagline_fr": "",
+            },
         )
     assert "Caring Towns" in client.get("/en/").text
     assert "Villes solidaires" in client.get("/fr/").text

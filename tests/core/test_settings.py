@@ -107,7 +107,9 @@ def test_urls_need_a_known_scheme_and_a_host():
 
 
 def test_email_url_understands_starttls_and_implicit_tls():
-    starttls = mailer_from_url("EMAIL_URL", "smtp://me%40x.org:p%3Ass@mail.example.org:587?starttls=true")
+    starttls = mailer_from_url(
+        "EMAIL_URL", "smtp://me%40x.org:p%3Ass@mail.example.org:587?starttls=true"
+    )
     assert starttls["OPTIONS"] | {"timeout": None} == {
         "host": "mail.example.org",
         "port": 587,
@@ -123,7 +125,9 @@ def test_email_url_understands_starttls_and_implicit_tls():
     assert mailer_from_url("EMAIL_URL", "console://")["BACKEND"].endswith("console.EmailBackend")
 
 
-@pytest.mark.parametrize("url", ["smtp://", "smtp://host:port", "smtp://h?starttls=perhaps", "file://"])
+@pytest.mark.parametrize(
+    "url", ["smtp://", "smtp://host:port", "smtp://h?starttls=perhaps", "file://"]
+)
 def test_email_url_mistakes_are_explained(url):
     with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
         mailer_from_url("EMAIL_URL", url)

@@ -54,7 +54,7 @@ def test_when_smtp_is_down_the_message_waits_and_goes_out_once_it_is_back(smtp):
     stored.refresh_from_db()
     assert stored.status == OutboxMessage.Status.SENT
     assert stored.attempts == 2
-    [(sender, recipients, message)] = smtp.messages
+    [(_sender, recipients, message)] = smtp.messages
     assert recipients == ["amelie@example.org"]
     assert message["Subject"] == "Bienvenue à la communauté"
     assert "Ça commence ici." in message.get_content()
@@ -97,7 +97,7 @@ def test_a_line_break_in_a_header_is_refused_before_anything_is_stored():
         body="hi",
         to=["amelie@example.org"],
     )
-    with pytest.raises(ValueError, match="newline|line break|linefeed|Header values"):
+    with pytest.raises(ValueError, match="may not contain linefeed or carriage return"):
         message.send()
     assert OutboxMessage.objects.count() == 0
 
@@ -108,6 +108,6 @@ def test_a_name_with_a_line_break_cannot_add_a_recipient():
         body="hi",
         to=['"Mallory\r\nBcc: everyone@example.org" <mallory@example.org>'],
     )
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="may not contain linefeed or carriage return"):
         message.send()
     assert OutboxMessage.objects.count() == 0

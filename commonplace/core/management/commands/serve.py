@@ -20,8 +20,8 @@ class Command(BaseCommand):
     def handle(self, *args, host: str, port: str, **options):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         children = [
-            subprocess.Popen([*manage, "runserver", f"{host}:{port}"]),
-            subprocess.Popen([*manage, "worker"]),
+            subprocess.Popen([*manage, "runserver", f"{host}:{port}"]),  # noqa: S603
+            subprocess.Popen([*manage, "worker"]),  # noqa: S603
         ]
         time.sleep(1.5)
         self._announce(host, port)
@@ -47,7 +47,9 @@ class Command(BaseCommand):
         logins = seeding.load_demo_logins()
         if logins and settings.DEBUG:
             lines.append("  Demo logins:")
-            lines += [f"    {login.role:<14} {login.email:<34} {login.password}" for login in logins]
+            lines += [
+                f"    {login.role:<14} {login.email:<34} {login.password}" for login in logins
+            ]
             lines.append("")
         lines.append("  Press Ctrl-C to stop the server and the worker.")
         self.stdout.write(self.style.SUCCESS("\n".join(lines)))
