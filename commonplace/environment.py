@@ -24,7 +24,9 @@ def env_str(name: str, default: str = "") -> str:
         try:
             return Path(file_name).read_text(encoding="utf-8").strip()
         except OSError as error:
-            raise ImproperlyConfigured(f"{name}_FILE: cannot read {file_name!r} ({error}).") from error
+            raise ImproperlyConfigured(
+                f"{name}_FILE: cannot read {file_name!r} ({error})."
+            ) from error
     return default
 
 
@@ -114,7 +116,9 @@ def mailer_from_url(name: str, raw: str) -> dict:
             f"dummy://, not {scheme + '://' if scheme else repr(raw)}."
         )
     if not parts.hostname:
-        raise ImproperlyConfigured(f"{name} must name the SMTP host, e.g. smtp://mail.example.org:587.")
+        raise ImproperlyConfigured(
+            f"{name} must name the SMTP host, e.g. smtp://mail.example.org:587."
+        )
     try:
         port = parts.port
     except ValueError:

@@ -12,4 +12,6 @@ os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # WhiteNoise warns when STATIC_ROOT does not exist yet; tests never run collectstatic.
-os.makedirs(os.path.join(os.path.dirname(os.path.dirname(__file__)), "var", "static"), exist_ok=True)
+os.makedirs(
+    os.path.join(os.path.dirname(os.path.dirname(__file__)), "var", "static"), exist_ok=True
+)

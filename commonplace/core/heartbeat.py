@@ -1,3 +1,4 @@
+import logging
 import os
 import socket
 import threading
@@ -8,6 +9,8 @@ from django.utils.crypto import get_random_string
 
 from commonplace.core import schedule
 from commonplace.core.models import WorkerHeartbeat
+
+logger = logging.getLogger(__name__)
 
 
 def beat(worker_id: str, started_at) -> None:
@@ -39,7 +42,7 @@ class HeartbeatThread(threading.Thread):
                 try:
                     beat(self.worker_id, self.started_at)
                     schedule.run_due()
-                except Exception:  # noqa: BLE001  the next beat tries again
+                except Exception:
                     import logging
 
                     logging.getLogger(__name__).exception("Worker heartbeat failed")

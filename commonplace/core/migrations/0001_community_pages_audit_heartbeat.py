@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,69 +14,148 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Community',
+            name="Community",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name_en', models.CharField(max_length=120, verbose_name='name (English)')),
-                ('name_fr', models.CharField(blank=True, max_length=120, verbose_name='name (French)')),
-                ('tagline_en', models.CharField(blank=True, max_length=240, verbose_name='tagline (English)')),
-                ('tagline_fr', models.CharField(blank=True, max_length=240, verbose_name='tagline (French)')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name_en", models.CharField(max_length=120, verbose_name="name (English)")),
+                (
+                    "name_fr",
+                    models.CharField(blank=True, max_length=120, verbose_name="name (French)"),
+                ),
+                (
+                    "tagline_en",
+                    models.CharField(blank=True, max_length=240, verbose_name="tagline (English)"),
+                ),
+                (
+                    "tagline_fr",
+                    models.CharField(blank=True, max_length=240, verbose_name="tagline (French)"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
             ],
             options={
-                'verbose_name': 'community',
-                'verbose_name_plural': 'community',
+                "verbose_name": "community",
+                "verbose_name_plural": "community",
             },
         ),
         migrations.CreateModel(
-            name='WorkerHeartbeat',
+            name="WorkerHeartbeat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('worker_id', models.CharField(max_length=64, unique=True)),
-                ('hostname', models.CharField(max_length=255)),
-                ('pid', models.PositiveIntegerField()),
-                ('started_at', models.DateTimeField()),
-                ('last_seen', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("worker_id", models.CharField(max_length=64, unique=True)),
+                ("hostname", models.CharField(max_length=255)),
+                ("pid", models.PositiveIntegerField()),
+                ("started_at", models.DateTimeField()),
+                ("last_seen", models.DateTimeField(db_index=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Page',
+            name="Page",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(choices=[('home', 'Home page'), ('privacy', 'Privacy notice'), ('guidelines', 'Community guidelines'), ('accessibility', 'Accessibility statement')], max_length=40, unique=True, verbose_name='page')),
-                ('title_en', models.CharField(max_length=200, verbose_name='title (English)')),
-                ('title_fr', models.CharField(blank=True, max_length=200, verbose_name='title (French)')),
-                ('body_en', models.TextField(max_length=50000, verbose_name='text (English)')),
-                ('body_fr', models.TextField(blank=True, max_length=50000, verbose_name='text (French)')),
-                ('body_html_en', models.TextField(default='', editable=False)),
-                ('body_html_fr', models.TextField(default='', editable=False)),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='updated by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        choices=[
+                            ("home", "Home page"),
+                            ("privacy", "Privacy notice"),
+                            ("guidelines", "Community guidelines"),
+                            ("accessibility", "Accessibility statement"),
+                        ],
+                        max_length=40,
+                        unique=True,
+                        verbose_name="page",
+                    ),
+                ),
+                ("title_en", models.CharField(max_length=200, verbose_name="title (English)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=200, verbose_name="title (French)"),
+                ),
+                ("body_en", models.TextField(max_length=50000, verbose_name="text (English)")),
+                (
+                    "body_fr",
+                    models.TextField(blank=True, max_length=50000, verbose_name="text (French)"),
+                ),
+                ("body_html_en", models.TextField(default="", editable=False)),
+                ("body_html_fr", models.TextField(default="", editable=False)),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="updated by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'page',
-                'verbose_name_plural': 'pages',
-                'ordering': ['slug'],
+                "verbose_name": "page",
+                "verbose_name_plural": "pages",
+                "ordering": ["slug"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
-                ('actor_name', models.CharField(blank=True, max_length=200, verbose_name='who')),
-                ('verb', models.CharField(db_index=True, max_length=80, verbose_name='action')),
-                ('target_type', models.CharField(blank=True, max_length=100, verbose_name='kind of record')),
-                ('target_id', models.CharField(blank=True, max_length=64, verbose_name='record')),
-                ('target_label', models.CharField(blank=True, max_length=300, verbose_name='about')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when"),
+                ),
+                ("actor_name", models.CharField(blank=True, max_length=200, verbose_name="who")),
+                ("verb", models.CharField(db_index=True, max_length=80, verbose_name="action")),
+                (
+                    "target_type",
+                    models.CharField(blank=True, max_length=100, verbose_name="kind of record"),
+                ),
+                ("target_id", models.CharField(blank=True, max_length=64, verbose_name="record")),
+                (
+                    "target_label",
+                    models.CharField(blank=True, max_length=300, verbose_name="about"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="who",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit entry',
-                'verbose_name_plural': 'audit log',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['target_type', 'target_id'], name='audit_target_idx')],
+                "verbose_name": "audit entry",
+                "verbose_name_plural": "audit log",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["target_type", "target_id"], name="audit_target_idx")
+                ],
             },
         ),
     ]
