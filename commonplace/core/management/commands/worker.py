@@ -21,7 +21,14 @@ class Command(BaseCommand):
         heartbeat.start()
         try:
             if settings.REDIS_URL:
-                call_command("rqworker", "default", burst=batch, with_scheduler=True)
+                # RQ must build jobs with the tasks backend's Job class, or results are lost.
+                call_command(
+                    "rqworker",
+                    "default",
+                    burst=batch,
+                    with_scheduler=True,
+                    job_class="django_tasks_rq.backend.Job",
+                )
             else:
                 call_command(
                     "db_worker",
