@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "commonplace.accounts",
     "commonplace.core",
     "commonplace.notifications",
+    "commonplace.people",
+    "commonplace.membership",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -99,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "commonplace.core.context_processors.community",
+                "commonplace.membership.context_processors.join_requests",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
@@ -201,6 +204,13 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "Commonplace")
+
+# --- Joining ------------------------------------------------------------------------------
+INVITATION_DAYS = env_int("INVITATION_DAYS", 14, minimum=1)
+# Fewer seconds than this between opening and sending the join form looks like a bot.
+JOIN_FORM_MIN_SECONDS = env_int("JOIN_FORM_MIN_SECONDS", 3, minimum=0)
+JOIN_LIMIT_PER_IP = env_int("JOIN_LIMIT_PER_IP", 10, minimum=1)  # per hour
+JOIN_LIMIT_PER_EMAIL = env_int("JOIN_LIMIT_PER_EMAIL", 5, minimum=1)  # per day
 
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"

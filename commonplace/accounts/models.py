@@ -94,3 +94,40 @@ class User(AbstractBaseUser):
 
     def has_module_perms(self, app_label: str) -> bool:
         return self.is_active and self.is_superuser
+
+
+class Consent(models.Model):
+    """One consent given or withdrawn, with the exact words the person agreed to and when.
+
+    Rows are never edited: a change of mind is a new row, so the ledger shows the history that
+    Canada's anti-spam law (CASL) and PIPEDA ask us to be able to prove. A consent given on the
+    join form is recorded against the email address before any account exists, and linked to the
+    account when the person joins.
+    """
+
+    class Kind(models.TextChoices):
+        CONTACT = "contact", _("Being contacted about my membership")
+        NEWS = "news", _("News and digests")
+        DIRECTORY = "directory", _("Appearing in the member directory")
+        STORY = "story", _("Publishing my story")
+
+    email = models.EmailField(_("email"), db_index=True)
+    user = models.ForeignKey(
+        User, verbose_name=_("account"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="consents",
+    )  # fmt: skip
+    kind = models.CharField(_("consent"), max_length=16, choices=Kind.choices)
+    given = models.BooleanField(_("given"))
+    wording = models.TextField(_("wording shown"))
+    wording_version = models.CharField(_("wording version"), max_length=64)
+    source = models.CharField(_("where"), max_length=64)
+    recorded_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consent ledger")
+        ordering = ["-recorded_at", "-id"]
+        indexes = [models.Index(fields=["user", "kind", "-recorded_at"], name="consent_latest_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.kind} {'given' if self.given else 'withdrawn'}"

@@ -1,8 +1,10 @@
 """Who may do what, by role. Views and selectors decide access with these, never templates alone."""
 
+from typing import cast
+
 from django.core.exceptions import PermissionDenied
 
-from commonplace.accounts.models import Role
+from commonplace.accounts.models import Role, User
 
 
 def is_member(user) -> bool:
@@ -17,6 +19,13 @@ def is_steward(user) -> bool:
 
 def is_administrator(user) -> bool:
     return is_member(user) and user.role == Role.ADMINISTRATOR
+
+
+def current_member(request) -> User:
+    """The member making a request to a members-only view, typed as an account."""
+    if not is_member(request.user):
+        raise PermissionDenied
+    return cast(User, request.user)
 
 
 def check_steward(user) -> None:

@@ -47,6 +47,25 @@ ACCESS = {
     "core:page-edit": Case(LOGIN, 403, 200, 200, kwargs={"slug": "privacy"}),
     "core:site-settings": STEWARDS,
     "core:audit-log": STEWARDS,
+    "membership:join": PUBLIC,
+    "membership:thanks": PUBLIC,
+    # Links from emails keep their token out of the address bar: store it, then move on.
+    "membership:answer": Case(AWAY, AWAY, AWAY, AWAY, kwargs={"token": "unknown-token"}),
+    "membership:answer-form": PUBLIC,  # without a good token: a friendly "link expired" page
+    "membership:invitation": Case(AWAY, AWAY, AWAY, AWAY, kwargs={"token": "unknown-token"}),
+    "membership:invitation-accept": PUBLIC,  # idem
+    "membership:invitation-renew": Case(200, 200, 200, 200, method="post"),
+    "membership:onboarding-profile": MEMBERS,
+    "membership:welcome": MEMBERS,
+    "membership:queue": STEWARDS,
+    "membership:approve-several": Case(LOGIN, 403, AWAY, AWAY, method="post"),
+    "membership:request": Case(LOGIN, 403, 200, 200, kwargs={"pk": 1}),
+    # An empty note comes back with its error (400); people without the role never get that far.
+    "membership:request-action": Case(
+        LOGIN, 403, 400, 400, kwargs={"pk": 1, "action": "note"}, method="post"
+    ),
+    "membership:wording": STEWARDS,
+    "membership:invite": Case(LOGIN, 403, 403, 200),
     "account_login": LOGGED_OUT_ONLY,
     "account_logout": Case(AWAY, 200, 200, 200),
     "account_inactive": PUBLIC,
@@ -115,6 +134,9 @@ def test_the_access_table_names_no_url_that_is_gone():
 
 @pytest.fixture
 def people(alice, sam, ada, demo_site):
+    from commonplace.membership.models import JoinRequest
+
+    JoinRequest.objects.create(pk=1, name="Olivia", email="olivia@example.org", language="en")
     return {"anonymous": None, "member": alice, "steward": sam, "administrator": ada}
 
 

@@ -1,0 +1,16 @@
+from datetime import timedelta
+
+from django import template
+from django.utils import timezone
+from django.utils.timesince import timesince
+
+register = template.Library()
+
+
+@register.filter
+def duration_words(value: timedelta) -> str:
+    """A duration as people say it ("2 days, 3 hours"), in the active language."""
+    if not isinstance(value, timedelta):
+        return ""
+    now = timezone.now()
+    return timesince(now - value, now)
