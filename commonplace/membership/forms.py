@@ -40,13 +40,15 @@ DEFAULT_WORDING = {
 
 
 class LimitedText(forms.CharField):
-    """A text field whose limit is enforced on the server, not by truncating in the browser.
+    """A text field kept exactly as typed, whose limit is enforced on the server.
 
     A browser ``maxlength`` silently cuts pasted text; people would lose words without knowing.
     Here the form comes back with everything they typed and a message stating the limit.
+    Nothing is stripped either, but an answer of blank space does not count as an answer.
     """
 
     def __init__(self, *, max_length: int, **kwargs):
+        kwargs.setdefault("strip", False)
         kwargs.setdefault(
             "error_messages",
             {
@@ -63,6 +65,11 @@ class LimitedText(forms.CharField):
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
+
+    def validate(self, value):
+        if self.required and not (value or "").strip():
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        super().validate(value)
 
 
 class JoinRequestForm(forms.Form):
