@@ -4,6 +4,7 @@ README.md lists each variable with its default. A value that cannot be used stop
 ``ImproperlyConfigured`` naming the variable (see commonplace/environment.py).
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -126,7 +127,9 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    _database["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # Tests use a real file in WAL mode, as production does (an in-memory database locks whole
+    # tables and would hide or invent concurrency problems); one file per test run.
+    _database["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 elif _database["ENGINE"] == "django.db.backends.postgresql":
     _database["CONN_HEALTH_CHECKS"] = True
 else:
