@@ -1,5 +1,6 @@
 """One record of every steward decision and moderation act."""
 
+from django.core.cache import cache
 from django.db import models
 
 from commonplace.core.models import AuditEntry
@@ -10,6 +11,9 @@ def record(actor, verb: str, target: models.Model | None = None, note: str = "")
 
     Call it inside the service's transaction so the decision and its record stand or fall together.
     """
+    known = cache.get("core:audit-verbs")
+    if known is not None and verb not in known:
+        cache.delete("core:audit-verbs")  # a new kind of action appears in the filter at once
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,
         actor_name=(actor.display_name if getattr(actor, "pk", None) else "") or "",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commonplace.core.bilingual import Bilingual
@@ -76,7 +77,7 @@ class Page(models.Model):
 class AuditEntry(models.Model):
     """One steward decision or moderation act: who did what to what, when, and why."""
 
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("who"),

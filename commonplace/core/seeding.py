@@ -1,8 +1,13 @@
 """Demo and scale data, contributed by each app.
 
 An app that has demo data defines ``demo.py`` with ``seed(log) -> list[DemoLogin]``; an app with
-scale data defines ``scale.py`` with ``seed(log, options)``. The commands ``seed_demo`` and
-``seed_scale`` call them in INSTALLED_APPS order, so an app can rely on the ones before it.
+scale data defines ``scale.py`` with ``seed(log, options) -> list[DemoLogin] | None``. The commands
+``seed_demo`` and ``seed_scale`` call them in INSTALLED_APPS order, so an app can rely on the ones
+before it.
+
+Demo logins go to ``VAR_DIR/demo-logins.json`` for people trying the site; scale logins go to
+``VAR_DIR/bench-login.json`` for ``make bench``, with the role as its stable value
+(``member``, ``steward``) so a script can pick one.
 """
 
 import importlib
@@ -41,24 +46,46 @@ def seed_demo(log: Callable[[str], None]) -> list[DemoLogin]:
     return logins
 
 
-def seed_scale(log: Callable[[str], None], options: dict) -> None:
+def seed_scale(log: Callable[[str], None], options: dict) -> list[DemoLogin]:
+    logins: list[DemoLogin] = []
     for module in _app_modules("scale"):
-        module.seed(log, options)
+        logins.extend(module.seed(log, options) or [])
+    return logins
 
 
 def demo_logins_path() -> Path:
     return settings.VAR_DIR / "demo-logins.json"
 
 
-def save_demo_logins(logins: list[DemoLogin]) -> None:
-    path = demo_logins_path()
+def bench_logins_path() -> Path:
+    return settings.VAR_DIR / "bench-login.json"
+
+
+def _save_logins(path: Path, logins: list[DemoLogin]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps([asdict(login) for login in logins], indent=2), encoding="utf-8")
+    # The file holds working passwords; keep other local accounts from reading it.
     os.chmod(path, 0o600)
 
 
-def load_demo_logins() -> list[DemoLogin]:
+def _load_logins(path: Path) -> list[DemoLogin]:
     try:
-        return [DemoLogin(**row) for row in json.loads(demo_logins_path().read_text("utf-8"))]
+        return [DemoLogin(**row) for row in json.loads(path.read_text("utf-8"))]
     except (OSError, ValueError, TypeError):
         return []
+
+
+def save_demo_logins(logins: list[DemoLogin]) -> None:
+    _save_logins(demo_logins_path(), logins)
+
+
+def load_demo_logins() -> list[DemoLogin]:
+    return _load_logins(demo_logins_path())
+
+
+def save_bench_logins(logins: list[DemoLogin]) -> None:
+    _save_logins(bench_logins_path(), logins)
+
+
+def load_bench_logins() -> list[DemoLogin]:
+    return _load_logins(bench_logins_path())

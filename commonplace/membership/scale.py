@@ -29,7 +29,7 @@ STATUS_WEIGHTS = [
 
 
 def seed(log, options: dict) -> None:
-    wanted = options.get("join_requests") or 10_000
+    wanted = options.get("join_requests", 10_000)
     existing = JoinRequest.objects.filter(email__endswith=f"@{SCALE_DOMAIN}").count()
     if existing >= wanted:
         return None
