@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -84,7 +85,12 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 @require_POST
 def switch_language(request: HttpRequest) -> HttpResponse:
     """Django's set_language (cookie, same page in the other language), kept on the account."""
-    response = set_language(request)
+    # Django finds the same page in the other language by resolving `next` in the active
+    # language, which here comes from the cookie or the browser, not from the page: a French
+    # page opened from an English browser would stay French. Resolve it in the page's language.
+    page_language = translation.get_language_from_path(request.POST.get("next", ""))
+    with translation.override(page_language or translation.get_language()):
+        response = set_language(request)
     language = request.POST.get("language", "")
     user = request.user
     if user.is_authenticated and language in dict(settings.LANGUAGES) and user.language != language:

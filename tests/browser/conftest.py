@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.test import Client
 from playwright.sync_api import Page, sync_playwright
 
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -58,9 +61,11 @@ def page(context, live_server):
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on(
         "console",
-        lambda message: problems.append(f"console {message.type}: {message.text}")
-        if message.type == "error"
-        else None,
+        lambda message: (
+            problems.append(f"console {message.type}: {message.text}")
+            if message.type == "error"
+            else None
+        ),
     )
     page.script_problems = problems  # type: ignore[attr-defined]
     yield page
@@ -81,3 +86,16 @@ def visit(page: Page, path: str) -> Page:
     page.goto(page.base_url + path)  # type: ignore[attr-defined]
     check_accessibility(page)
     return page
+
+
+def log_in_as(page: Page, user) -> None:
+    """Give the browser a logged-in session cookie, as if the person had just logged in.
+
+    For journeys that are not about logging in; tests/browser/test_foundation.py logs in
+    through the real form.
+    """
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": page.base_url}])  # type: ignore[attr-defined]
+    assert client.session[SESSION_KEY] == str(user.pk)

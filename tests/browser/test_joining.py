@@ -5,14 +5,11 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.conf import settings as django_settings
-from django.contrib.auth import SESSION_KEY
-from django.test import Client
 from django.utils import timezone
 
 from commonplace.accounts.models import User
 from commonplace.membership.models import Invitation, JoinRequest
-from tests.browser.conftest import check_accessibility, visit
+from tests.browser.conftest import check_accessibility, log_in_as, visit
 from tests.conftest import run_tasks
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -76,15 +73,6 @@ LANGUAGES = ["en", "fr"]
 def _quick_form_and_real_links(settings, live_server):
     settings.JOIN_FORM_MIN_SECONDS = 0
     settings.SITE_URL = live_server.url  # links in emails point at the server under test
-
-
-def log_in_as(page, user: User) -> None:
-    """Give the browser a logged-in session cookie, as if the person had just logged in."""
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": page.base_url}])
-    assert client.session[SESSION_KEY] == str(user.pk)
 
 
 def apply(page, language: str) -> None:
