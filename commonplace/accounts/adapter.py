@@ -8,12 +8,22 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from commonplace.accounts.middleware import deactivated_response
 
 
 class CommunityAccountAdapter(DefaultAccountAdapter):
     """How allauth behaves in a community that people join by invitation."""
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # One message for an unknown address and a wrong password, so nobody can probe
+        # who is a member.
+        "email_password_mismatch": _(
+            "This email address and password do not match an account. Check both and try again."
+        ),
+    }
 
     def is_open_for_signup(self, request) -> bool:
         # Accounts come from approved join requests or an administrator's invitation.

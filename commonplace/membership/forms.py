@@ -173,6 +173,12 @@ class JoinQuestionForm(forms.ModelForm):
     class Meta:
         model = JoinQuestion
         fields = ["label_en", "help_en", "label_fr", "help_fr"]
+        widgets = {
+            "label_en": forms.TextInput(attrs={"lang": "en"}),
+            "help_en": forms.TextInput(attrs={"lang": "en"}),
+            "label_fr": forms.TextInput(attrs={"lang": "fr"}),
+            "help_fr": forms.TextInput(attrs={"lang": "fr"}),
+        }
 
 
 class StewardMessageForm(forms.ModelForm):

@@ -25,16 +25,16 @@ WORDS = {
         "log_out": "Log out",
         "email": "Email",
         "password": "Password",
-        "wrong": "The email address and/or password you specified are not correct.",
+        "wrong": "This email address and password do not match an account. Check both and try again.",
         "wait": "Please wait 5 minutes before trying again.",
         "welcome": "Welcome back, {name}",
         "forgot": "Forgot your password?",
-        "reset": "Reset My Password",
-        "reset_sent": "We have sent you an email",
+        "reset": "Send me the link",
+        "reset_sent": "If an account uses that address",
         "new_password": "New Password",
         "new_password_again": "New Password (again)",
-        "change": "Change Password",
-        "changed": "Your password is now changed.",
+        "change": "Save the new password",
+        "changed": "You can now log in with your new password.",
         "forbidden": "You cannot open this page",
         "not_found": "Page not found",
         "menu": "account menu",
@@ -56,16 +56,16 @@ WORDS = {
         "log_out": "Se déconnecter",
         "email": "Courriel",
         "password": "Mot de passe",
-        "wrong": "L\N{RIGHT SINGLE QUOTATION MARK}adresse e-mail ou le mot de passe sont incorrects.",
+        "wrong": "Cette adresse courriel et ce mot de passe ne correspondent à aucun compte. Vérifiez-les et réessayez.",
         "wait": "Veuillez patienter 5 minutes avant de réessayer.",
         "welcome": "Bon retour, {name}",
         "forgot": "Mot de passe oublié?",
-        "reset": "Réinitialiser mon mot de passe",
-        "reset_sent": "Nous vous avons envoyé un e-mail",
+        "reset": "M'envoyer le lien",
+        "reset_sent": "Si un compte utilise cette adresse",
         "new_password": "Nouveau mot de passe",
         "new_password_again": "Nouveau mot de passe (confirmation)",
-        "change": "Modifier le mot de passe",
-        "changed": "Votre mot de passe a été modifié.",
+        "change": "Enregistrer le nouveau mot de passe",
+        "changed": "Vous pouvez maintenant vous connecter avec votre nouveau mot de passe.",
         "forbidden": "Vous ne pouvez pas ouvrir cette page",
         "not_found": "Page introuvable",
         "menu": "menu du compte",
@@ -266,7 +266,7 @@ def test_a_member_resets_a_forgotten_password_through_the_emailed_link(
     words = WORDS[language]
     speak(alice, language)
     visit(page, f"/{language}/accounts/login/")
-    click_and_check(page, page.locator(".form-actions").get_by_role("link", name=words["forgot"]))
+    click_and_check(page, page.get_by_role("link", name=words["forgot"]))
     field(page, words["email"]).fill("alice@example.org")
     click_and_check(page, page.get_by_role("button", name=words["reset"]))
     assert words["reset_sent"] in page.locator("main").inner_text()
