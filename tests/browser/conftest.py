@@ -82,6 +82,13 @@ def check_accessibility(page: Page) -> None:
     assert violations == [], f"{page.url}\n{results.generate_report()}"
 
 
+def click_and_check(page: Page, locator) -> None:
+    """Click something that loads a page, wait for it, and run axe on what arrives."""
+    with page.expect_navigation():
+        locator.click()
+    check_accessibility(page)
+
+
 def visit(page: Page, path: str) -> Page:
     page.goto(page.base_url + path)  # type: ignore[attr-defined]
     check_accessibility(page)

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 
 from commonplace.core.models import Page
-from tests.browser.conftest import check_accessibility, log_in_as, visit
+from tests.browser.conftest import check_accessibility, click_and_check, log_in_as, visit
 from tests.conftest import PASSWORD, run_tasks
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -80,13 +80,6 @@ WORDS = {
         "required": "Ce champ est obligatoire.",
     },
 }
-
-
-def click_and_check(page, locator) -> None:
-    """Click something that loads a page, wait for it, and run axe on what arrives."""
-    with page.expect_navigation():
-        locator.click()
-    check_accessibility(page)
 
 
 def field(page, label: str):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from commonplace.accounts.models import User
 from commonplace.membership.models import Invitation, JoinRequest
-from tests.browser.conftest import check_accessibility, log_in_as, visit
+from tests.browser.conftest import check_accessibility, click_and_check, log_in_as, visit
 from tests.conftest import run_tasks
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -78,8 +78,7 @@ def _quick_form_and_real_links(settings, live_server):
 def apply(page, language: str) -> None:
     words = WORDS[language]
     visit(page, f"/{language}/")
-    page.get_by_role("link", name=words["join"]).first.click()
-    check_accessibility(page)
+    click_and_check(page, page.get_by_role("link", name=words["join"]).first)
     page.get_by_label(words["name"]).fill("Olivia Chen")
     page.get_by_label(words["email"]).fill("olivia@example.org")
     page.locator("#id_organization").fill("Kingston Compassionate City")
@@ -115,8 +114,7 @@ def test_a_form_with_mistakes_is_explained_and_keeps_what_was_typed(page, demo_s
     visit(page, f"/{language}/join/")
     page.get_by_label(WORDS[language]["name"]).fill("Olivia Chen")
     page.get_by_label(WORDS[language]["email"]).fill("not-an-email")
-    page.get_by_role("button", name=WORDS[language]["send"]).click()
-    check_accessibility(page)
+    click_and_check(page, page.get_by_role("button", name=WORDS[language]["send"]))
     summary = page.locator(".error-summary")
     assert summary.is_visible()
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
@@ -137,10 +135,8 @@ def test_a_steward_approves_and_the_invitee_joins_and_is_welcomed(
     sam.save()
     log_in_as(page, sam)
     visit(page, f"/{language}/join/requests/")
-    page.get_by_role("link", name="Olivia Chen").click()
-    check_accessibility(page)
-    page.get_by_role("button", name=WORDS[language]["approve"]).click()
-    check_accessibility(page)
+    click_and_check(page, page.get_by_role("link", name="Olivia Chen"))
+    click_and_check(page, page.get_by_role("button", name=WORDS[language]["approve"]))
     assert JoinRequest.objects.get().status == "approved"
 
     link = emailed_link(smtp, "/join/invitation/")
@@ -174,13 +170,12 @@ def test_a_steward_declines_with_a_kind_message(page, smtp, sam, olivia_request_
     request = olivia_request_in(language)
     log_in_as(page, sam)
     visit(page, f"/{language}/join/requests/{request.pk}/")
-    page.get_by_text(WORDS[language]["decline"], exact=True).click()
+    page.get_by_text(WORDS[language]["decline"], exact=True).click()  # opens the disclosure
     check_accessibility(page)
     message = page.locator("textarea[name=message]").nth(1)
     assert message.input_value()  # the template, in the applicant's language
     message.fill("Merci — not for now.")
-    page.get_by_role("button", name=WORDS[language]["decline_button"]).click()
-    check_accessibility(page)
+    click_and_check(page, page.get_by_role("button", name=WORDS[language]["decline_button"]))
     request.refresh_from_db()
     assert request.status == "declined"
     run_tasks()
@@ -197,8 +192,7 @@ def test_the_more_information_path_brings_the_answer_back_to_the_queue(
     visit(page, f"/{language}/join/requests/{request.pk}/")
     page.get_by_text(WORDS[language]["ask"], exact=True).click()
     page.locator("textarea[name=message]").first.fill("Where does the café meet?")
-    page.get_by_role("button", name=WORDS[language]["ask_button"]).click()
-    check_accessibility(page)
+    click_and_check(page, page.get_by_role("button", name=WORDS[language]["ask_button"]))
     link = emailed_link(smtp, "/join/answer/")
 
     applicant = browser.new_context()
@@ -210,8 +204,9 @@ def test_the_more_information_path_brings_the_answer_back_to_the_queue(
         visitor.get_by_label(WORDS[language]["answer"]).fill(
             "At the Kingston library, on Tuesdays."
         )
-        visitor.get_by_role("button", name=WORDS[language]["answer_button"]).click()
-        check_accessibility(visitor)
+        click_and_check(
+            visitor, visitor.get_by_role("button", name=WORDS[language]["answer_button"])
+        )
         assert visitor.get_by_role("heading", level=1).inner_text() == WORDS[language]["answered"]
     finally:
         applicant.close()
@@ -233,8 +228,7 @@ def test_an_expired_invitation_offers_a_new_one(page, smtp, sam, olivia_request_
     page.goto(link)
     check_accessibility(page)
     assert page.get_by_role("heading", level=1).inner_text() == WORDS[language]["expired"]
-    page.get_by_role("button", name=WORDS[language]["renew"]).click()
-    check_accessibility(page)
+    click_and_check(page, page.get_by_role("button", name=WORDS[language]["renew"]))
     assert page.get_by_role("heading", level=1).inner_text() == WORDS[language]["renewed"]
     request.refresh_from_db()
     assert request.new_invitation_wanted_at is not None

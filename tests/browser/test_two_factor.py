@@ -6,7 +6,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from tests.browser.conftest import check_accessibility, visit
+from tests.browser.conftest import check_accessibility, click_and_check, visit
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,9 +20,7 @@ def log_in(page, language: str, email: str) -> None:
     visit(page, f"/{language}/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.stack button[type=submit]").click()
-    page.wait_for_load_state()
-    check_accessibility(page)
+    click_and_check(page, page.locator("form.stack button[type=submit]"))
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -33,20 +31,14 @@ def test_a_member_turns_on_two_factor_authentication_and_needs_the_code_to_log_i
     alice.save()
     log_in(page, language, "alice@example.org")
     visit(page, f"/{language}/accounts/2fa/")
-    page.locator(f"a[href='/{language}/accounts/2fa/totp/activate/']").click()
-    page.wait_for_load_state()
-    check_accessibility(page)
+    click_and_check(page, page.locator(f"a[href='/{language}/accounts/2fa/totp/activate/']"))
     # Turning on 2FA asks for the password once more.
     assert "/accounts/reauthenticate/" in page.url
     page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.stack button[type=submit]").click()
-    page.wait_for_load_state()
-    check_accessibility(page)
+    click_and_check(page, page.locator("form.stack button[type=submit]"))
     secret = page.locator("#authenticator_secret").input_value()
     page.locator("#id_code").fill(current_code(secret))
-    page.locator("form.stack button[type=submit]").click()
-    page.wait_for_load_state()
-    check_accessibility(page)
+    click_and_check(page, page.locator("form.stack button[type=submit]"))
     assert Authenticator.objects.filter(user=alice, type=Authenticator.Type.TOTP).exists()
 
     page.context.clear_cookies()
