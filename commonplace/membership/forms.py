@@ -139,6 +139,12 @@ class JoinRequestForm(forms.Form):
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
 
+    def answers(self):
+        from commonplace.membership.services import JoinAnswers
+
+        data = self.cleaned_data
+        return JoinAnswers(**{name: data[name] for name in JoinAnswers.__dataclass_fields__})
+
     def consent_wording(self) -> dict[str, str]:
         return {
             "contact": str(self.fields["consent_contact"].label),

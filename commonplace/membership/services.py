@@ -2,6 +2,7 @@
 its emails through the outbox (which commits with it, so a decision and its email stand or fall
 together)."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -47,17 +48,29 @@ def _event(request: JoinRequest, kind: str, actor=None, message: str = "") -> Jo
     )
 
 
+@dataclass(frozen=True)
+class JoinAnswers:
+    """What a visitor wrote on the join form, exactly as typed."""
+
+    name: str
+    email: str
+    organization: str
+    initiative: str
+    goals: str
+    language: str
+    province: str
+    consent_news: bool
+
+    def as_text(self) -> str:
+        return "\n\n".join(
+            part
+            for part in (self.name, self.organization, self.initiative, self.goals)
+            if part.strip()
+        )
+
+
 def join_request_submit(
-    *,
-    name: str,
-    email: str,
-    organization: str,
-    initiative: str,
-    goals: str,
-    language: str,
-    province: str,
-    consent_news: bool,
-    consent_wording: dict[str, str],
+    *, answers: JoinAnswers, consent_wording: dict[str, str]
 ) -> JoinRequest | None:
     """Store a request to join, then acknowledge it by email in the applicant's language.
 
@@ -66,65 +79,53 @@ def join_request_submit(
     request is still open adds its answers to that request's history instead of a new row, and
     the email says when the first one arrived. The visitor's screen is the same in every case.
     """
-    email = email.strip().lower()
+    email = answers.email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         send_templated(
             "membership/email/already_member",
             to=[email],
-            language=language,
-            context={"name": name},
+            language=answers.language,
+            context={"name": answers.name},
         )
         return None
-    try:
+    # Two tries: the open request that blocked the first may be decided before the second.
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                request = JoinRequest.objects.create(
+                    name=answers.name,
+                    email=email,
+                    organization=answers.organization,
+                    initiative=answers.initiative,
+                    goals=answers.goals,
+                    language=answers.language,
+                    province=answers.province,
+                    consent_news=answers.consent_news,
+                )
+                _event(request, JoinRequestEvent.Kind.SUBMITTED)
+                _record_consents(request, answers.consent_news, consent_wording)
+                send_templated(
+                    "membership/email/acknowledgement",
+                    to=[email],
+                    language=answers.language,
+                    context={"request": request},
+                )
+                return request
+        except IntegrityError:
+            pass  # an open request from this address exists (maybe sent a moment ago)
         with transaction.atomic():
-            request = JoinRequest.objects.create(
-                name=name,
-                email=email,
-                organization=organization,
-                initiative=initiative,
-                goals=goals,
-                language=language,
-                province=province,
-                consent_news=consent_news,
-            )
-            _event(request, JoinRequestEvent.Kind.SUBMITTED)
-            _record_consents(request, consent_news, consent_wording)
-            send_templated(
-                "membership/email/acknowledgement",
-                to=[email],
-                language=language,
-                context={"request": request},
-            )
-            return request
-    except IntegrityError:
-        # An open request from this address exists (perhaps sent a moment ago in another tab).
-        pass
-    with transaction.atomic():
-        existing = JoinRequest.objects.filter(email=email, status__in=JoinRequest.OPEN).first()
-        if existing is None:  # decided in the meantime: try once more as a new request
-            return join_request_submit(
-                name=name,
-                email=email,
-                organization=organization,
-                initiative=initiative,
-                goals=goals,
-                language=language,
-                province=province,
-                consent_news=consent_news,
-                consent_wording=consent_wording,
-            )
-        answers = "\n\n".join(
-            part for part in (name, organization, initiative, goals) if part and part.strip()
-        )
-        _event(existing, JoinRequestEvent.Kind.SUBMITTED_AGAIN, message=answers)
-        _record_consents(existing, consent_news, consent_wording)
-        send_templated(
-            "membership/email/already_requested",
-            to=[email],
-            language=language,
-            context={"request": existing},
-        )
-        return existing
+            existing = JoinRequest.objects.filter(email=email, status__in=JoinRequest.OPEN).first()
+            if existing is not None:
+                _event(existing, JoinRequestEvent.Kind.SUBMITTED_AGAIN, message=answers.as_text())
+                _record_consents(existing, answers.consent_news, consent_wording)
+                send_templated(
+                    "membership/email/already_requested",
+                    to=[email],
+                    language=answers.language,
+                    context={"request": existing},
+                )
+                return existing
+    raise RuntimeError(f"Could not store or find the join request from {email}")
 
 
 def _record_consents(request: JoinRequest, consent_news: bool, wording: dict[str, str]) -> None:

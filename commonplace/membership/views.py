@@ -4,7 +4,9 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import urlencode
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -54,17 +56,8 @@ def join_form(request: HttpRequest) -> HttpResponse:
         if refusal:
             form.add_error(None, refusal)
         elif form.is_valid():
-            data = form.cleaned_data
             services.join_request_submit(
-                name=data["name"],
-                email=data["email"],
-                organization=data["organization"],
-                initiative=data["initiative"],
-                goals=data["goals"],
-                language=data["language"],
-                province=data["province"],
-                consent_news=data["consent_news"],
-                consent_wording=form.consent_wording(),
+                answers=form.answers(), consent_wording=form.consent_wording()
             )
             selectors.forget_new_request_count()
             return redirect("membership:thanks")
@@ -169,9 +162,6 @@ def invitation_accept(request: HttpRequest) -> HttpResponse:
 
 
 def _in_language(url_name: str, language: str) -> str:
-    from django.urls import reverse
-    from django.utils import translation
-
     with translation.override(language):
         return reverse(url_name)
 
@@ -278,7 +268,10 @@ def approve_several(request: HttpRequest) -> HttpResponse:
         )
     if not ids:
         messages.warning(request, _("Tick at least one request to approve."))
-    return redirect(request.POST.get("next") or "membership:queue")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("membership:queue")
+    return redirect(back)
 
 
 def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -370,8 +363,6 @@ def request_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 def _format_when(moment) -> str:
-    from django.utils import formats, timezone
-
     if moment is None:
         return ""
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")

@@ -98,7 +98,9 @@ def deliver(message_id: int) -> str:
     stored.status = OutboxMessage.Status.SENT
     stored.sent_at = timezone.now()
     stored.last_error = ""
-    stored.save(update_fields=["status", "sent_at", "last_error"])
+    # Once delivered, the body (with any invitation or reset link in it) is not kept.
+    stored.raw = b""
+    stored.save(update_fields=["status", "sent_at", "last_error", "raw"])
     return "sent"
 
 

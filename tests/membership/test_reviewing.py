@@ -217,6 +217,15 @@ def test_approving_several_at_once(client, sam, olivia_request, amelie_request):
     assert Invitation.objects.count() == 2
 
 
+def test_approving_several_never_redirects_to_another_site(client, sam, olivia_request):
+    client.force_login(sam)
+    response = client.post(
+        "/en/join/requests/approve/",
+        {"requests": [olivia_request.pk], "next": "https://evil.example/phish"},
+    )
+    assert response.url == "/en/join/requests/"
+
+
 def test_stewards_hear_about_new_requests_at_most_hourly(sam, benoit, olivia_request):
     assert steward_digest_if_due() is True
     run_tasks()

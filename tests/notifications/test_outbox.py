@@ -35,6 +35,7 @@ def test_a_message_is_stored_first_and_sent_by_the_worker():
     assert stored.status == OutboxMessage.Status.SENT
     assert stored.attempts == 1
     assert [m.recipients() for m in mail.outbox] == [["amelie@example.org"]]
+    assert bytes(stored.raw) == b""  # delivered messages keep no body (links, tokens) around
 
 
 def test_when_smtp_is_down_the_message_waits_and_goes_out_once_it_is_back(smtp):
