@@ -31,9 +31,14 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             pass
         finally:
+            # Ctrl-C reaches the children too (one terminal, one process group); give them a
+            # moment to stop gracefully before asking, so a running task can finish.
+            deadline = time.monotonic() + 5
+            while any(child.poll() is None for child in children) and time.monotonic() < deadline:
+                time.sleep(0.2)
             for child in children:
                 if child.poll() is None:
-                    child.send_signal(signal.SIGINT)
+                    child.send_signal(signal.SIGTERM)
             for child in children:
                 try:
                     child.wait(timeout=10)
