@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from commonplace.core.models import Community, Page
+from commonplace.core.models import Community, FocusArea, Page
 from commonplace.core.services import page_update
 
 CONTENT = Path(__file__).parent / "content"
@@ -13,7 +13,48 @@ PAGES = {
 }
 
 
+# The Compassionate Communities focus areas (../shared/BRIEF.md), in both languages.
+FOCUS_AREAS = [
+    ("advance-care-planning", "Advance care planning", "Planification préalable des soins"),
+    ("caregiver-support", "Caregiver support", "Soutien aux proches aidants"),
+    ("grief-bereavement", "Grief and bereavement", "Deuil"),
+    (
+        "death-literacy",
+        "Death literacy and public education",
+        "Littératie de la mort et sensibilisation du public",
+    ),
+    (
+        "neighbour-networks",
+        "Neighbour and volunteer networks",
+        "Réseaux de voisins et de bénévoles",
+    ),
+    (
+        "social-prescribing",
+        "Social prescribing and community connectors",
+        "Prescription sociale et agents de liaison communautaire",
+    ),
+    (
+        "dementia-friendly",
+        "Dementia-friendly communities",
+        "Communautés amies des personnes atteintes de démence",
+    ),
+    ("indigenous-led", "Indigenous-led approaches", "Approches menées par les Autochtones"),
+    ("rural-remote", "Rural and remote", "Milieux ruraux et éloignés"),
+    ("workplaces-schools", "Workplaces and schools", "Milieux de travail et écoles"),
+    ("municipal-charters", "Municipal charters and policy", "Chartes municipales et politiques"),
+    ("evaluation-research", "Evaluation and research", "Évaluation et recherche"),
+]
+
+
+def seed_focus_areas() -> None:
+    for position, (slug, name_en, name_fr) in enumerate(FOCUS_AREAS):
+        FocusArea.objects.get_or_create(
+            slug=slug, defaults={"name_en": name_en, "name_fr": name_fr, "position": position}
+        )
+
+
 def seed(log):
+    seed_focus_areas()
     if not Community.objects.exists():
         Community.objects.create(
             name_en="Compassionate Communities Canada",

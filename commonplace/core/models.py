@@ -115,3 +115,59 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hostname}:{self.pid}"
+
+
+class Term(models.Model):
+    """A word of the community's shared vocabulary, in both languages, that stewards edit.
+
+    Subclasses are the taxonomies: focus areas, organization types, regions, languages spoken.
+    The slug is stable (URLs and filters use it); the names can be reworded at any time.
+    """
+
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_fr = models.CharField(_("name (French)"), max_length=120, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    name = Bilingual()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name_en"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FocusArea(Term):
+    """What the community cares about (e.g. caregiver support); used by every feature to tag."""
+
+    description_en = models.CharField(_("description (English)"), max_length=300, blank=True)
+    description_fr = models.CharField(_("description (French)"), max_length=300, blank=True)
+
+    description = Bilingual()
+
+    class Meta(Term.Meta):
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+
+class OrganizationType(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("organization type")
+        verbose_name_plural = _("organization types")
+
+
+class Region(Term):
+    """Where members are: Canada's provinces and territories for this community."""
+
+    class Meta(Term.Meta):
+        verbose_name = _("province or territory")
+        verbose_name_plural = _("provinces and territories")
+
+
+class SpokenLanguage(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("language spoken")
+        verbose_name_plural = _("languages spoken")

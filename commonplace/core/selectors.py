@@ -2,7 +2,15 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
-from commonplace.core.models import AuditEntry, Community, Page
+from commonplace.core.models import (
+    AuditEntry,
+    Community,
+    FocusArea,
+    OrganizationType,
+    Page,
+    Region,
+    SpokenLanguage,
+)
 
 COMMUNITY_CACHE_KEY = "core:community"
 DEFAULT_COMMUNITY_NAME = "Commonplace"
@@ -23,6 +31,44 @@ def community() -> Community:
 
 def community_name() -> str:
     return community().name
+
+
+VOCABULARY_CACHE_SECONDS = 300
+
+
+def _terms(model) -> list:
+    """The active terms of one taxonomy, in order, cached (they change rarely, appear often)."""
+    key = f"core:terms:{model._meta.model_name}"
+    terms = cache.get(key)
+    if terms is None:
+        terms = list(model.objects.filter(is_active=True))
+        cache.set(key, terms, VOCABULARY_CACHE_SECONDS)
+    return terms
+
+
+def forget_terms(model) -> None:
+    cache.delete(f"core:terms:{model._meta.model_name}")
+
+
+def regions() -> list[Region]:
+    return _terms(Region)
+
+
+def focus_areas() -> list[FocusArea]:
+    return _terms(FocusArea)
+
+
+def organization_types() -> list[OrganizationType]:
+    return _terms(OrganizationType)
+
+
+def spoken_languages() -> list[SpokenLanguage]:
+    return _terms(SpokenLanguage)
+
+
+def region_name(slug: str) -> str:
+    """The name of a province or territory in the reader's language ("" if unknown)."""
+    return next((str(region.name) for region in regions() if region.slug == slug), "")
 
 
 def page_by_slug(slug: str) -> Page | None:

@@ -23,6 +23,17 @@ def page_update(
 
 
 @transaction.atomic
+def terms_update(*, editor, model, formset) -> None:
+    """Save a taxonomy's terms as stewards edited them; the cached lists refresh at once."""
+    from commonplace.core.selectors import forget_terms
+
+    changed = [form.save() for form in formset.forms if form.has_changed()]
+    if changed:
+        audit.record(editor, "vocabulary.update", note=", ".join(term.name_en for term in changed))
+    transaction.on_commit(lambda: forget_terms(model))
+
+
+@transaction.atomic
 def community_update(
     *, editor, name_en: str, name_fr: str, tagline_en: str, tagline_fr: str
 ) -> Community:

@@ -11,4 +11,5 @@ urlpatterns = [
     path("pages/<slug:slug>/edit/", views.page_edit, name="page-edit"),
     path("site/", views.community_edit, name="site-settings"),
     path("audit/", views.audit_log, name="audit-log"),
+    path("vocabulary/<slug:kind>/", views.vocabulary, name="vocabulary"),
 ]

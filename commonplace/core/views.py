@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -12,15 +13,19 @@ from django.views.i18n import set_language
 
 from commonplace.accounts.permissions import check_steward, is_member
 from commonplace.core import health, selectors, services
-from commonplace.core.forms import CommunityForm, PageForm
-from commonplace.core.models import Page
+from commonplace.core.forms import CommunityForm, PageForm, term_formset
+from commonplace.core.models import FocusArea, OrganizationType, Page, Region, SpokenLanguage
 
 
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
     """Visitors see the public front page; members see their own home."""
     if is_member(request.user):
-        return render(request, "core/member_home.html")
+        from commonplace.people.selectors import people_like
+
+        return render(
+            request, "core/member_home.html", {"people_like_me": people_like(request.user)}
+        )
     return about(request)
 
 
@@ -79,6 +84,36 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "query": urlencode({"action": verb}) if verb else "",
     }
     return render(request, "core/audit_log.html", context)
+
+
+VOCABULARIES: dict[str, type[models.Model]] = {
+    "focus-areas": FocusArea,
+    "organization-types": OrganizationType,
+    "regions": Region,
+    "languages": SpokenLanguage,
+}
+
+
+@require_http_methods(["GET", "POST"])
+def vocabulary(request: HttpRequest, kind: str = "focus-areas") -> HttpResponse:
+    """Stewards reword, reorder, retire and add the terms members choose from, in both languages."""
+    check_steward(request.user)
+    model = VOCABULARIES.get(kind)
+    if model is None:
+        raise Http404
+    formset = term_formset(model)(
+        request.POST or None, queryset=model._default_manager.all(), prefix="terms"
+    )
+    if request.method == "POST" and formset.is_valid():
+        services.terms_update(editor=request.user, model=model, formset=formset)
+        messages.success(request, _("The list was saved."))
+        return redirect("core:vocabulary", kind=kind)
+    tabs = [(slug, model._meta.verbose_name_plural) for slug, model in VOCABULARIES.items()]
+    return render(
+        request,
+        "core/vocabulary.html",
+        {"formset": formset, "kind": kind, "tabs": tabs, "title": model._meta.verbose_name_plural},
+    )
 
 
 @login_not_required

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from commonplace.accounts.models import Role, User
-from commonplace.core.canada import Province
+from commonplace.core.forms import RegionField, set_choices, term_choices
+from commonplace.core.selectors import focus_areas
 from commonplace.membership.models import JoinQuestion, StewardMessage
 
 FORM_STARTED_SALT = "membership.join-form-started"
@@ -85,9 +86,7 @@ class JoinRequestForm(forms.Form):
     )
     goals = LimitedText(max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 4}))
     language = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.RadioSelect)
-    province = forms.ChoiceField(
-        choices=[("", _("Prefer not to say")), *Province.choices], required=False
-    )
+    province = RegionField()
     consent_contact = forms.BooleanField(
         error_messages={"required": _("We need your agreement to write to you about your request.")}
     )
@@ -232,12 +231,21 @@ class InvitationAcceptForm(forms.Form):
 
 
 class OnboardingProfileForm(forms.Form):
-    organization = LimitedText(max_length=200, required=False, label=_("Organization or group"))
-    province = forms.ChoiceField(
-        choices=[("", _("Prefer not to say")), *Province.choices],
-        required=False,
-        label=_("Province or territory"),
+    in_directory = forms.ChoiceField(
+        label=_("Show me in the member directory"),
+        help_text=_(
+            "Members can then find you by what you work on. You choose later, field by field, "
+            "what they see, and you can change this at any time."
+        ),
+        choices=[("yes", _("Yes, list me")), ("no", _("Not now"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose whether to be listed.")},
     )
+    works_on = forms.MultipleChoiceField(
+        required=False, label=_("Focus areas I work on"), widget=forms.CheckboxSelectMultiple
+    )
+    organization = LimitedText(max_length=200, required=False, label=_("Organization or group"))
+    province = RegionField(label=_("Province or territory"))
     language = forms.ChoiceField(
         choices=settings.LANGUAGES,
         widget=forms.RadioSelect,
@@ -255,6 +263,13 @@ class OnboardingProfileForm(forms.Form):
         label=_("What you hope to learn or share here"),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_choices(self, "works_on", term_choices(focus_areas()))
+
+    def directory_wording(self) -> str:
+        return f"{self.fields['in_directory'].label} — {self.fields['in_directory'].help_text}"
 
 
 class DirectInvitationForm(forms.Form):

@@ -8,7 +8,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from commonplace.core.bilingual import Bilingual
-from commonplace.core.canada import Province
 
 
 def token_digest(token: str) -> str:
@@ -118,9 +117,7 @@ class JoinRequest(models.Model):
     initiative = models.TextField(_("initiative"), max_length=4000, blank=True)
     goals = models.TextField(_("goals"), max_length=4000, blank=True)
     language = models.CharField(_("preferred language"), max_length=8, choices=settings.LANGUAGES)
-    province = models.CharField(
-        _("province or territory"), max_length=2, choices=Province.choices, blank=True
-    )
+    province = models.CharField(_("province or territory"), max_length=8, blank=True)
     consent_news = models.BooleanField(_("wants news and digests"), default=False)
 
     status = models.CharField(

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from commonplace.core.canada import Province
+from commonplace.core.models import Region
 from commonplace.membership.models import JoinRequest, JoinRequestEvent
 
 SCALE_DOMAIN = "requests.scale.commonplace.test"
@@ -36,7 +36,7 @@ def seed(log, options: dict) -> None:
     chooser = random.Random(wanted)
     statuses = [status for status, _weight in STATUS_WEIGHTS]
     weights = [weight for _status, weight in STATUS_WEIGHTS]
-    provinces = Province.values
+    provinces = list(Region.objects.values_list("slug", flat=True)) or [""]
     now = timezone.now()
     batch: list[JoinRequest] = []
     for index in range(existing, wanted):

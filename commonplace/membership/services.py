@@ -15,6 +15,7 @@ from django.utils import timezone
 from commonplace.accounts.models import Consent, Role, User
 from commonplace.accounts.services import consent_record, consents_claim
 from commonplace.core import audit
+from commonplace.core.models import FocusArea
 from commonplace.membership.models import (
     Invitation,
     JoinRequest,
@@ -23,7 +24,13 @@ from commonplace.membership.models import (
     token_digest,
 )
 from commonplace.notifications.email import send_templated
-from commonplace.people.services import profile_update
+from commonplace.people.models import Contribution, ProfileArea
+from commonplace.people.services import (
+    consent_change,
+    contribution_record,
+    profile_for,
+    profile_update,
+)
 
 
 class AlreadyDecided(Exception):
@@ -357,17 +364,55 @@ def invitation_accept(*, invitation: Invitation, name: str, password: str) -> Us
     )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     consents_claim(user=user)
+    profile_for(user)
     request = invitation.join_request
     if request is not None:
         profile_update(
             user=user,
-            organization=request.organization,
-            province=request.province,
-            initiative=request.initiative,
-            goals=request.goals,
+            fields={
+                "organization": request.organization,
+                "province": request.province,
+                "initiative": request.initiative,
+                "goals": request.goals,
+            },
         )
+        if request.initiative.strip():
+            # The initiative they described is their first piece of evidence for
+            # "who knows what"; its focus areas are added on the profile step.
+            contribution_record(
+                member=user,
+                kind=Contribution.Kind.INITIATIVE,
+                title=request.initiative.strip().splitlines()[0],
+                source="membership.joinrequest",
+                source_id=str(request.pk),
+            )
         _event(request, JoinRequestEvent.Kind.JOINED, user)
     return user
+
+
+@transaction.atomic
+def onboarding_complete(*, member: User, answers: dict, directory_wording: str) -> None:
+    """Save the profile step of joining: the profile, its focus areas, the directory choice."""
+    areas = list(FocusArea.objects.filter(slug__in=answers["works_on"]))
+    profile_update(
+        user=member,
+        fields={key: answers[key] for key in ("organization", "province", "initiative", "goals")},
+        areas={ProfileArea.Relation.WORKS_ON: areas},
+        language=answers["language"],
+        complete=True,
+    )
+    consent_change(
+        user=member,
+        kind=Consent.Kind.DIRECTORY,
+        given=answers["in_directory"] == "yes",
+        wording=directory_wording,
+        source="joining",
+    )
+    initiative = Contribution.objects.filter(
+        member=member, kind=Contribution.Kind.INITIATIVE
+    ).first()
+    if initiative is not None:
+        initiative.focus_areas.set(areas)
 
 
 @transaction.atomic

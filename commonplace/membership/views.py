@@ -33,6 +33,7 @@ from commonplace.membership.permissions import (
     check_can_invite_directly,
     check_can_review_requests,
 )
+from commonplace.people import services as people_services
 
 INVITATION_SESSION_KEY = "membership:invitation"
 ANSWER_SESSION_KEY = "membership:answer"
@@ -188,22 +189,21 @@ def invitation_renew(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def onboarding_profile(request: HttpRequest) -> HttpResponse:
-    from commonplace.people.models import Profile
-    from commonplace.people.services import profile_update
-
+    """Step 2 of joining: the profile, pre-filled from the request, and the directory choice."""
     member = current_member(request)
-    profile = Profile.objects.filter(user=member).first()
-    initial = {"language": member.language}
-    if profile is not None:
-        initial |= {
-            "organization": profile.organization,
-            "province": profile.province,
-            "initiative": profile.initiative,
-            "goals": profile.goals,
-        }
+    profile = people_services.profile_for(member)
+    initial = {
+        "language": member.language,
+        "organization": profile.organization,
+        "province": profile.province,
+        "initiative": profile.initiative,
+        "goals": profile.goals,
+    }
     form = OnboardingProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        profile_update(user=member, complete=True, **form.cleaned_data)
+        services.onboarding_complete(
+            member=member, answers=form.cleaned_data, directory_wording=form.directory_wording()
+        )
         return redirect(_in_language("membership:welcome", form.cleaned_data["language"]))
     return render(request, "membership/onboarding_profile.html", {"form": form})
 

@@ -66,6 +66,24 @@ ACCESS = {
     ),
     "membership:wording": STEWARDS,
     "membership:invite": Case(LOGIN, 403, 403, 200),
+    "core:vocabulary": Case(LOGIN, 403, 200, 200, kwargs={"kind": "focus-areas"}),
+    "people:directory": MEMBERS,
+    "people:who-knows": MEMBERS,
+    # The page of a member who is in the directory (the steward of the fixture, here).
+    "people:member": Case(LOGIN, 200, 200, 200, kwargs={"user_id": 0}),
+    "people:photo": Case(LOGIN, 404, 404, 404, kwargs={"user_id": 0}),  # no photo yet
+    "people:contact": Case(LOGIN, 200, 200, 200, kwargs={"user_id": 0}),
+    "people:deactivate": Case(LOGIN, 403, AWAY, AWAY, kwargs={"user_id": 0}, method="post"),
+    "people:reactivate": Case(LOGIN, 403, AWAY, AWAY, kwargs={"user_id": 0}, method="post"),
+    "people:profile-edit": MEMBERS,
+    "people:photo-upload": Case(LOGIN, 400, 400, 400, method="post"),  # no file sent
+    "people:photo-remove": Case(LOGIN, AWAY, AWAY, AWAY, method="post"),
+    "people:settings": MEMBERS,
+    "people:consents": MEMBERS,
+    "people:my-data": MEMBERS,
+    "people:my-data-download": Case(LOGIN, 404, 404, 404, kwargs={"token": "unknown"}),
+    "people:delete": MEMBERS,
+    "people:deleted": PUBLIC,
     "account_login": LOGGED_OUT_ONLY,
     "account_logout": Case(AWAY, 200, 200, 200),
     "account_inactive": PUBLIC,
@@ -137,6 +155,16 @@ def people(alice, sam, ada, demo_site):
     from commonplace.membership.models import JoinRequest
 
     JoinRequest.objects.create(pk=1, name="Olivia", email="olivia@example.org", language="en")
+    # Someone listed in the directory whose page, contact form and account actions are walked.
+    from commonplace.accounts.models import Consent
+    from commonplace.people.services import consent_change
+    from tests.conftest import make_person
+
+    listed = make_person("listed@example.org", name="Listed Member")
+    consent_change(
+        user=listed, kind=Consent.Kind.DIRECTORY, given=True, wording="Yes", source="test"
+    )
+    ACCESS_USER_IDS["listed"] = listed.pk
     return {"anonymous": None, "member": alice, "steward": sam, "administrator": ada}
 
 
@@ -149,10 +177,16 @@ def classify(response, login_url: str) -> int | str:
     return response.status_code
 
 
+ACCESS_USER_IDS: dict[str, int] = {}
+
+
 def url_for(name: str, case: Case) -> str:
     if name == "favicon.ico":
         return "/favicon.ico"
-    return reverse(name, kwargs=case.kwargs)
+    kwargs = dict(case.kwargs)
+    if kwargs.get("user_id") == 0:
+        kwargs["user_id"] = ACCESS_USER_IDS["listed"]
+    return reverse(name, kwargs=kwargs)
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -70,6 +70,7 @@ def test_the_profile_step_is_prefilled_from_the_request_then_welcomes(client, sa
             "language": "fr",
             "initiative": "Café deuil",
             "goals": "Apprendre",
+            "in_directory": "yes",
         },
     )
     assert response.url == "/fr/join/welcome/"
@@ -78,6 +79,7 @@ def test_the_profile_step_is_prefilled_from_the_request_then_welcomes(client, sa
     olivia = User.objects.get(email="olivia@example.org")
     assert olivia.language == "fr"
     assert olivia.profile.completed_at is not None
+    assert olivia.profile.in_directory is True
 
 
 def test_a_weak_password_is_refused_with_the_reason(client, sam):

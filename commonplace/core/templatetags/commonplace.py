@@ -8,6 +8,13 @@ register = template.Library()
 
 
 @register.filter
+def region_name(slug: str) -> str:
+    from commonplace.core.selectors import region_name as name_of
+
+    return name_of(slug or "")
+
+
+@register.filter
 def duration_words(value: timedelta) -> str:
     """A duration as people say it ("2 days, 3 hours"), in the active language."""
     if not isinstance(value, timedelta):
