@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "commonplace.accounts",
     "commonplace.core",
     "commonplace.notifications",
+    "commonplace.search",
     "commonplace.people",
     "commonplace.membership",
     "django.contrib.admin",
@@ -214,6 +215,11 @@ INVITATION_DAYS = env_int("INVITATION_DAYS", 14, minimum=1)
 JOIN_FORM_MIN_SECONDS = env_int("JOIN_FORM_MIN_SECONDS", 3, minimum=0)
 JOIN_LIMIT_PER_IP = env_int("JOIN_LIMIT_PER_IP", 10, minimum=1)  # per hour
 JOIN_LIMIT_PER_EMAIL = env_int("JOIN_LIMIT_PER_EMAIL", 5, minimum=1)  # per day
+
+# --- People -------------------------------------------------------------------------------
+PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 5 * 1024 * 1024, minimum=100_000)
+DATA_EXPORT_DAYS = env_int("DATA_EXPORT_DAYS", 7, minimum=1)
+MEMBER_MESSAGES_PER_DAY = env_int("MEMBER_MESSAGES_PER_DAY", 20, minimum=1)
 
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -107,6 +107,11 @@ PAGES = [
         },
     ),
     Page("review-queue", "/en/join/requests/", login="steward"),
+    Page("directory", "/en/people/", login="member"),
+    Page("directory-filtered", "/en/people/?area=caregiver-support&province=ON", login="member"),
+    Page("directory-search", "/en/people/?q=grief", login="member"),
+    Page("who-knows-area", "/en/people/who-knows/?area=caregiver-support", login="member"),
+    Page("who-knows-text", "/en/people/who-knows/?q=volunteer+training", login="member"),
     Page("review-queue-search", "/en/join/requests/?status=approved&q=Lavoie", login="steward"),
 ]
 

@@ -4,14 +4,20 @@ Personas: ``alice`` is a member, ``sam`` a steward, ``ada`` an administrator; a 
 account is the ``client`` fixture before anyone logs in.
 """
 
+import importlib
+
 import pytest
 from allauth.account.models import EmailAddress
+from django.apps import apps as django_apps
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
 from commonplace.accounts.models import Role, User
+
+# A migration's module name starts with a digit, so it cannot be imported with "import".
+seed_vocabulary = importlib.import_module("commonplace.core.migrations.0004_seed_vocabulary")
 
 PASSWORD = "a-long-test-passphrase-42"
 
@@ -28,6 +34,32 @@ def _real_outbox(settings):
         "transport": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"},
     }
     mail.outbox = []
+
+
+@pytest.fixture(autouse=True)
+def _vocabulary_as_installed(request):
+    """Every test starts with the provinces, languages and kinds of organization that
+    migrations write, like a freshly installed site.
+
+    A transactional test empties every table when it ends, and whatever test runs next in the
+    same process would find them gone; restoring a whole serialized database instead proved
+    slow and, beside the live server's thread, unreliable.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    uses_database = marker is not None or {"db", "transactional_db"} & set(request.fixturenames)
+    if not uses_database:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from commonplace.core.models import Region
+
+    if not Region.objects.exists():
+        seed_vocabulary.seed(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    # Photos and data downloads are real files; each test keeps its own, out of the project.
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)

@@ -64,6 +64,7 @@ class StoredEmail(EmailMessage):
             body=text.get_content() if text is not None else "",
             from_email=stored.from_email,
             to=stored.recipients,
+            reply_to=[str(address) for address in parsed.get_all("Reply-To", [])],
         )
 
     def recipients(self):

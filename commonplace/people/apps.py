@@ -6,3 +6,9 @@ class PeopleConfig(AppConfig):
     name = "commonplace.people"
     label = "people"
     verbose_name = _("People")
+
+    def ready(self) -> None:
+        from commonplace.people import visibility
+        from commonplace.search import registry
+
+        registry.register("profile", visibility.all_search_documents)

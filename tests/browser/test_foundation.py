@@ -38,7 +38,16 @@ WORDS = {
         "forbidden": "You cannot open this page",
         "not_found": "Page not found",
         "menu": "account menu",
-        "menu_links": ["Email address", "Password", "Two-factor authentication"],
+        "menu_links": [
+            "My profile",
+            "Settings",
+            "Consents",
+            "My data",
+            "Email address",
+            "Password",
+            "Two-factor authentication",
+        ],
+        "members": "Members",
         "home": "Home",
         "about": "About",
         "join": "Ask to join",
@@ -69,7 +78,16 @@ WORDS = {
         "forbidden": "Vous ne pouvez pas ouvrir cette page",
         "not_found": "Page introuvable",
         "menu": "menu du compte",
-        "menu_links": ["Adresse courriel", "Mot de passe", "Authentification à deux facteurs"],
+        "menu_links": [
+            "Mon profil",
+            "Réglages",
+            "Consentements",
+            "Mes données",
+            "Adresse courriel",
+            "Mot de passe",
+            "Authentification à deux facteurs",
+        ],
+        "members": "Membres",
         "home": "Accueil",
         "about": "À propos",
         "join": "Demander à se joindre",
@@ -320,12 +338,13 @@ def test_the_header_works_with_the_keyboard_alone(page, alice, demo_site, langua
     assert focused(page)["id"] == "main"
 
     visit(page, f"/{language}/")
-    order = [tab_to(page)["text"] for _ in range(6)]
+    order = [tab_to(page)["text"] for _ in range(7)]  # members see "Members" too
     assert order == [
         words["skip"],
         words["community"],
         words["home"],
         words["about"],
+        words["members"],
         words["switch"],
         f"Alice Martin — {words['menu']}",
     ]
@@ -335,7 +354,7 @@ def test_the_header_works_with_the_keyboard_alone(page, alice, demo_site, langua
     page.keyboard.press("Enter")
     assert menu.get_attribute("open") is not None
     check_accessibility(page)
-    in_menu = [tab_to(page)["text"] for _ in range(4)]
+    in_menu = [tab_to(page)["text"] for _ in range(len(words["menu_links"]) + 1)]
     assert in_menu == [*words["menu_links"], words["log_out"]]
 
     page.keyboard.press("Escape")  # closes the menu and returns to its toggle

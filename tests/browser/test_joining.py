@@ -23,6 +23,8 @@ WORDS = {
         "approve": "Approve and send an invitation",
         "create": "Create my account",
         "save": "Save and continue",
+        "list_me": "Yes, list me",
+        "choose_listing": "Please choose whether to be listed.",
         "welcome": "Welcome, Olivia Chen!",
         "decline": "Decline",
         "decline_button": "Decline the request",
@@ -48,6 +50,8 @@ WORDS = {
         "approve": "Accepter et envoyer une invitation",
         "create": "Créer mon compte",
         "save": "Enregistrer et continuer",
+        "list_me": "Oui, inscrivez-moi",
+        "choose_listing": "Veuillez indiquer si vous voulez figurer au répertoire.",
         "welcome": "Bienvenue, Olivia Chen!",
         "decline": "Refuser",
         "decline_button": "Refuser la demande",
@@ -153,6 +157,12 @@ def test_a_steward_approves_and_the_invitee_joins_and_is_welcomed(
         newcomer.wait_for_url(f"**/{language}/join/profile/")
         check_accessibility(newcomer)
         assert newcomer.locator("#id_organization").input_value() == "Kingston Compassionate City"
+        # Being listed is a choice nobody makes for them: saving without it asks for it.
+        newcomer.get_by_role("button", name=WORDS[language]["save"]).click()
+        newcomer.wait_for_load_state()
+        assert WORDS[language]["choose_listing"] in newcomer.locator("main").inner_text()
+        check_accessibility(newcomer)
+        newcomer.get_by_label(WORDS[language]["list_me"]).check()
         newcomer.get_by_role("button", name=WORDS[language]["save"]).click()
         newcomer.wait_for_url(f"**/{language}/join/welcome/")
         check_accessibility(newcomer)
@@ -162,6 +172,7 @@ def test_a_steward_approves_and_the_invitee_joins_and_is_welcomed(
     olivia = User.objects.get(email="olivia@example.org")
     assert olivia.is_active
     assert olivia.language == language
+    assert olivia.profile.in_directory
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -1,0 +1,95 @@
+"""Everything stored about one member, for their own download (PIPEDA's right of access).
+
+Only ever built for the member themselves: it includes fields they hid from others.
+"""
+
+from commonplace.accounts.models import Consent, User
+
+
+def everything_about(member: User) -> dict:
+    from allauth.account.models import EmailAddress
+
+    from commonplace.membership.models import JoinRequest
+    from commonplace.people.models import Contribution, MemberMessage, Profile
+
+    profile = (
+        Profile.objects.select_related("organization_type")
+        .prefetch_related("languages", "area_links__area")
+        .filter(user=member)
+        .first()
+    )
+    data: dict = {
+        "account": {
+            "email": member.email,
+            "name": member.name,
+            "role": member.role,
+            "language": member.language,
+            "joined": member.date_joined.isoformat(),
+            "last_login": member.last_login.isoformat() if member.last_login else None,
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in EmailAddress.objects.filter(user=member)
+            ],
+        },
+        "profile": None,
+        "consents": [
+            {
+                "consent": consent.kind,
+                "given": consent.given,
+                "wording": consent.wording,
+                "wording_version": consent.wording_version,
+                "where": consent.source,
+                "when": consent.recorded_at.isoformat(),
+            }
+            for consent in Consent.objects.filter(user=member).order_by("recorded_at")
+        ],
+        "contributions": [
+            {
+                "kind": contribution.kind,
+                "title": contribution.title,
+                "when": contribution.occurred_at.isoformat(),
+            }
+            for contribution in Contribution.objects.filter(member=member)
+        ],
+        "join_requests": [
+            {
+                "sent": request.submitted_at.isoformat(),
+                "status": request.status,
+                "name": request.name,
+                "organization": request.organization,
+                "initiative": request.initiative,
+                "goals": request.goals,
+                "province": request.province,
+                "language": request.language,
+            }
+            for request in JoinRequest.objects.filter(email__iexact=member.email)
+        ],
+        "messages_sent": MemberMessage.objects.filter(sender=member).count(),
+        "messages_received": MemberMessage.objects.filter(recipient=member).count(),
+    }
+    if profile is not None:
+        data["profile"] = {
+            "pronouns": profile.pronouns,
+            "organization": profile.organization,
+            "organization_type": str(profile.organization_type or ""),
+            "role_title": profile.role_title,
+            "province": profile.province,
+            "city": profile.city,
+            "time_zone": profile.time_zone,
+            "languages": [str(language) for language in profile.languages.all()],
+            "bio": profile.bio,
+            "focus_areas": [
+                {"area": str(link.area), "relation": link.relation}
+                for link in profile.area_links.all()
+            ],
+            "expertise": profile.expertise,
+            "interests": profile.interests,
+            "links": profile.link_list(),
+            "initiative": profile.initiative,
+            "goals": profile.goals,
+            "who_sees_what": {key: profile.visibility_of(key) for key in profile.visibility or {}},
+            "listed_in_directory": profile.in_directory,
+            "accepts_messages": profile.accepts_messages,
+            "has_photo": bool(profile.photo),
+        }
+    return data
