@@ -36,7 +36,16 @@ TEXT_MATCH_WEIGHT = 6
 
 def listed_profiles() -> QuerySet[Profile]:
     """Members who agreed to be listed and whose account is active."""
-    return Profile.objects.filter(in_directory=True, user__is_active=True)
+    return Profile.objects.filter(is_listed())
+
+
+def is_listed(path: str = "") -> Q:
+    """Listed, as a condition on a profile or, through ``path``, on a relation leading to one.
+
+    Written as a join rather than ``IN (listed profiles)``: SQLite re-reads such a subquery far
+    too often (60 ms instead of 2 ms for "who knows what" at 10,000 members)."""
+    prefix = f"{path}__" if path else ""
+    return Q(**{f"{prefix}in_directory": True, f"{prefix}user__is_active": True})
 
 
 def with_card_data(profiles: QuerySet[Profile]) -> QuerySet[Profile]:
@@ -74,6 +83,13 @@ class DirectoryFilters:
         )
 
 
+def _has_area(relation: str, slug: str) -> Exists:
+    """The profile lists this focus area in this way (works on it, or can help with it)."""
+    return Exists(
+        ProfileArea.objects.filter(profile=OuterRef("pk"), area__slug=slug, relation=relation)
+    )
+
+
 def directory(*, viewer, filters: DirectoryFilters, page_number) -> tuple:
     """A page of the member directory for ``viewer`` and the paginator's page object.
 
@@ -91,24 +107,12 @@ def directory(*, viewer, filters: DirectoryFilters, page_number) -> tuple:
     if filters.area:
         profiles = profiles.filter(
             visible_q("focus_areas", audiences),
-            Exists(
-                ProfileArea.objects.filter(
-                    profile=OuterRef("pk"),
-                    area__slug=filters.area,
-                    relation=ProfileArea.Relation.WORKS_ON,
-                )
-            ),
+            _has_area(ProfileArea.Relation.WORKS_ON, filters.area),
         )
     if filters.expertise:
         profiles = profiles.filter(
             visible_q("expertise", audiences),
-            Exists(
-                ProfileArea.objects.filter(
-                    profile=OuterRef("pk"),
-                    area__slug=filters.expertise,
-                    relation=ProfileArea.Relation.CAN_HELP,
-                )
-            ),
+            _has_area(ProfileArea.Relation.CAN_HELP, filters.expertise),
         )
     if filters.language:
         profiles = profiles.filter(
@@ -180,10 +184,8 @@ def who_knows(
         ]
 
     for focus in areas:
-        declared = ProfileArea.objects.filter(
-            area=focus,
-            profile__in=listed,
-        ).filter(
+        label = str(focus.name)  # once: each row would otherwise look up the language again
+        declared = ProfileArea.objects.filter(is_listed("profile"), area=focus).filter(
             Q(
                 relation=ProfileArea.Relation.CAN_HELP,
                 **{"profile__visibility__expertise__in": audiences},
@@ -195,16 +197,16 @@ def who_knows(
         )
         for profile_id, relation in declared.values_list("profile_id", "relation"):
             scores[profile_id] += DECLARED_WEIGHT[relation]
-            reasons[profile_id].append(Reason(kind=relation, label=str(focus.name)))
+            reasons[profile_id].append(Reason(kind=relation, label=label))
         evidence = (
-            Contribution.objects.filter(focus_areas=focus, member__profile__in=listed)
+            Contribution.objects.filter(is_listed("member__profile"), focus_areas=focus)
             .values("member__profile", "kind")
             .annotate(count=Count("id"))
         )
         for row in evidence:
             profile_id, kind, count = row["member__profile"], row["kind"], row["count"]
             scores[profile_id] += EVIDENCE_WEIGHT.get(kind, 1) * min(count, 10)
-            reasons[profile_id].append(Reason(kind=kind, count=count, label=str(focus.name)))
+            reasons[profile_id].append(Reason(kind=kind, count=count, label=label))
 
     if text.strip():
         from commonplace.search.selectors import search
@@ -216,7 +218,7 @@ def who_knows(
                 scores[profile_id] += TEXT_MATCH_WEIGHT
                 reasons[profile_id].append(Reason(kind="text", label=text.strip()))
         evidence = (
-            Contribution.objects.filter(title__icontains=text.strip(), member__profile__in=listed)
+            Contribution.objects.filter(is_listed("member__profile"), title__icontains=text.strip())
             .values("member__profile", "kind")
             .annotate(count=Count("id"))
         )
