@@ -8,7 +8,10 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
-        from commonplace.people import visibility
+        from commonplace.core import schedule
+        from commonplace.people import services, visibility
         from commonplace.search import registry
 
         registry.register("profile", visibility.all_search_documents)
+        # Expired data downloads are deleted within the hour (DATA_EXPORT_DAYS).
+        schedule.every(3600, name="people.data_exports_expire")(services.data_exports_expire)

@@ -236,6 +236,18 @@ def data_export_request(*, member: User) -> tuple[DataExport, str]:
     return export, token
 
 
+def data_exports_expire() -> int:
+    """Delete the files and rows of data downloads whose link has expired; returns how many.
+
+    A copy of everything stored about a member should not outlive the promise made to them.
+    """
+    expired = list(DataExport.objects.filter(expires_at__lte=timezone.now()))
+    files = [export.file for export in expired if export.file]
+    DataExport.objects.filter(pk__in=[export.pk for export in expired]).delete()
+    _delete_files(files)
+    return len(expired)
+
+
 def data_export_for_token(*, member: User, token: str) -> DataExport | None:
     export = DataExport.objects.filter(member=member, token_hash=_token_digest(token)).first()
     if export is None or export.is_expired or not export.ready_at:

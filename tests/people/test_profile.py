@@ -7,12 +7,14 @@ import zipfile
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from commonplace.accounts.models import Consent, User
+from commonplace.core import schedule
 from commonplace.core.models import AuditEntry
 from commonplace.membership.models import JoinRequest
-from commonplace.people.models import Contribution, MemberMessage, Profile
+from commonplace.people.models import Contribution, DataExport, MemberMessage, Profile
 from commonplace.people.selectors import people_like
 from commonplace.people.services import consent_change, contribution_record
 from tests.conftest import PASSWORD, run_tasks
@@ -257,6 +259,25 @@ def test_another_member_cannot_use_someone_elses_download_link(client, alice, be
     run_tasks()
     token = client.get("/en/people/me/data/").context["token"]
     client.force_login(benoit)
+    assert client.get(f"/en/people/me/data/{token}/").status_code == 404
+
+
+def test_an_expired_download_is_deleted_by_the_worker_and_its_link_stops(client, alice):
+    client.force_login(alice)
+    client.post("/en/people/me/data/")
+    run_tasks()
+    token = client.get("/en/people/me/data/").context["token"]
+    export = DataExport.objects.get(member=alice)
+    assert export.file.storage.exists(export.file.name)
+    job = next(job for job in schedule.jobs() if job.name == "people.data_exports_expire")
+
+    job.function()  # not expired yet: kept
+    assert client.get(f"/en/people/me/data/{token}/").status_code == 200
+
+    DataExport.objects.filter(pk=export.pk).update(expires_at=timezone.now())
+    job.function()
+    assert not DataExport.objects.exists()
+    assert not export.file.storage.exists(export.file.name)
     assert client.get(f"/en/people/me/data/{token}/").status_code == 404
 
 
