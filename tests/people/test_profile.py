@@ -149,6 +149,15 @@ def test_a_file_over_the_size_limit_is_refused(client, alice, settings):
     assert "too large" in response.text
 
 
+def test_a_fifty_megabyte_file_is_refused_at_the_default_limit(client, alice):
+    client.force_login(alice)
+    huge = SimpleUploadedFile("holiday.jpg", image_bytes("JPEG") + b"\x00" * (50 * 1024 * 1024))
+    response = client.post("/en/people/me/photo/", {"photo": huge})
+    assert response.status_code == 400
+    assert "This file is too large. Please choose a photo under 5 MB." in response.text
+    assert not Profile.objects.filter(user=alice).exclude(photo_upload="").exists()
+
+
 def test_a_hidden_photo_is_not_served_to_members(client, alice, benoit, areas):
     client.force_login(alice)
     client.post("/en/people/me/photo/", {"photo": SimpleUploadedFile("me.png", image_bytes())})
