@@ -192,7 +192,14 @@ def focused_id(page) -> str:
 
 def assert_no_sideways_scroll(page) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320, f"{page.url} is {width}px wide at 320px"
+    # Name the elements that stick out, so a failure says what to fix.
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > 320)
+            .slice(0, 5)
+            .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right)"""
+    )
+    assert width <= 320, f"{page.url} is {width}px wide at 320px: {wide}"
 
 
 # 1. A profile with a photo ------------------------------------------------------------------
