@@ -1,10 +1,12 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,14 +20,21 @@ from commonplace.core.models import FocusArea, OrganizationType, Page, Region, S
 
 
 @login_not_required
+# "New for you" on a member's home reaches back this far into what they follow.
+NEW_FOR_YOU_DAYS = timedelta(days=30)
+
+
 def home(request: HttpRequest) -> HttpResponse:
     """Visitors see the public front page; members see their own home."""
     if is_member(request.user):
+        from commonplace.conversations.selectors import new_for_member
         from commonplace.people.selectors import people_like
 
-        return render(
-            request, "core/member_home.html", {"people_like_me": people_like(request.user)}
-        )
+        context = {
+            "people_like_me": people_like(request.user),
+            "new_for_you": new_for_member(request.user, since=timezone.now() - NEW_FOR_YOU_DAYS),
+        }
+        return render(request, "core/member_home.html", context)
     return about(request)
 
 

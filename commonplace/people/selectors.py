@@ -340,3 +340,21 @@ def contributions_shown(profile: Profile, viewer) -> list[Contribution]:
     if not may_see(profile, "initiative", viewer):
         contributions = [c for c in contributions if c.kind != Contribution.Kind.INITIATIVE]
     return contributions
+
+
+MENTION_SUGGESTIONS = 8
+
+
+def mention_suggestions(text: str) -> list[tuple[int, str]]:
+    """Listed members whose name starts with ``text`` (or has a word that does), as
+    ``(user_id, name)``: what an "@" in a post offers. Names are always shown to members."""
+    text = " ".join(text.split())[:60]
+    if len(text) < 2:
+        return []
+    found = (
+        Profile.objects.filter(is_listed())
+        .filter(Q(user__name__istartswith=text) | Q(user__name__icontains=f" {text}"))
+        .order_by("user__name", "user_id")
+        .values_list("user_id", "user__name")[:MENTION_SUGGESTIONS]
+    )
+    return [(user_id, name) for user_id, name in found if name]

@@ -184,6 +184,13 @@ def contribution_record(
     return contribution
 
 
+def contribution_withdraw(*, source: str, source_id: str) -> int:
+    """Take back what ``contribution_record`` noted for (source, source_id): an answer no longer
+    accepted, a resource deleted. Returns how many entries went."""
+    deleted, _rows = Contribution.objects.filter(source=source, source_id=str(source_id)).delete()
+    return deleted
+
+
 @transaction.atomic
 def member_message_send(*, sender: User, recipient: User, subject: str, body: str) -> MemberMessage:
     """Email a member on someone's behalf without showing either address to the other.

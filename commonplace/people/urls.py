@@ -7,6 +7,7 @@ app_name = "people"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("who-knows/", views.who_knows, name="who-knows"),
+    path("suggest/", views.mention_suggest, name="suggest"),
     path("<int:user_id>/", views.member, name="member"),
     path("<int:user_id>/photo/", views.photo, name="photo"),
     path("<int:user_id>/contact/", views.contact, name="contact"),

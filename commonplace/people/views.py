@@ -90,6 +90,13 @@ def who_knows(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def mention_suggest(request: HttpRequest) -> HttpResponse:
+    """Names offered after "@" in a post: a list of options the page's script shows."""
+    current_member(request)
+    suggestions = selectors.mention_suggestions(request.GET.get("q", ""))
+    return render(request, "people/suggestions.html", {"suggestions": suggestions})
+
+
 def member(request: HttpRequest, user_id: int) -> HttpResponse:
     viewer = current_member(request)
     profile = selectors.member_profile(user_id, viewer)

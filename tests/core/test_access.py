@@ -69,6 +69,7 @@ ACCESS = {
     "core:vocabulary": Case(LOGIN, 403, 200, 200, kwargs={"kind": "focus-areas"}),
     "people:directory": MEMBERS,
     "people:who-knows": MEMBERS,
+    "people:suggest": MEMBERS,
     # The page of a member who is in the directory (the steward of the fixture, here).
     "people:member": Case(LOGIN, 200, 200, 200, kwargs={"user_id": 0}),
     "people:photo": Case(LOGIN, 404, 404, 404, kwargs={"user_id": 0}),  # no photo yet

@@ -1,0 +1,160 @@
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from commonplace.accounts.models import User
+from commonplace.conversations.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Flag, Space, Topic
+from commonplace.core import selectors as core_selectors
+from commonplace.core.forms import set_choices, term_choices
+from commonplace.membership.forms import LimitedText
+
+MARKDOWN_HELP = _(
+    "Markdown: **bold**, *italic*, [link](https://…), > quote, - list. "
+    "Type @ and a name to mention a member."
+)
+
+
+def offer_mentions(field: forms.Field) -> None:
+    """Let the page's script suggest names after "@" in this text box."""
+    field.widget.attrs["data-mentions"] = reverse("people:suggest")
+    field.widget.attrs["data-mentions-label"] = str(_("Members you can mention"))
+
+
+class TopicForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What are you starting?"),
+        choices=[
+            (Topic.Kind.DISCUSSION, _("A discussion: share an idea, a project or news")),
+            (Topic.Kind.QUESTION, _("A question: ask for an answer others can find later")),
+        ],
+        initial=Topic.Kind.DISCUSSION,
+        widget=forms.RadioSelect,
+    )
+    title = LimitedText(max_length=TITLE_MAX_LENGTH, label=_("Title"))
+    body = LimitedText(
+        max_length=BODY_MAX_LENGTH,
+        label=_("Text"),
+        help_text=MARKDOWN_HELP,
+        widget=forms.Textarea(attrs={"rows": 10}),
+    )
+    areas = forms.MultipleChoiceField(
+        required=False, label=_("Focus areas"), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        set_choices(self, "areas", term_choices(core_selectors.focus_areas()))
+        offer_mentions(self.fields["body"])
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"]
+        if "\n" in title or "\r" in title:
+            return " ".join(title.split())
+        return title
+
+    def chosen_areas(self):
+        wanted = set(self.cleaned_data.get("areas") or [])
+        return [area for area in core_selectors.focus_areas() if area.slug in wanted]
+
+
+class ReplyForm(forms.Form):
+    body = LimitedText(
+        max_length=BODY_MAX_LENGTH,
+        label=_("Your reply"),
+        help_text=MARKDOWN_HELP,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    in_reply_to = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_mentions(self.fields["body"])
+
+
+class ReplyEditForm(forms.Form):
+    body = LimitedText(
+        max_length=BODY_MAX_LENGTH,
+        label=_("Text"),
+        help_text=MARKDOWN_HELP,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_mentions(self.fields["body"])
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Why should a moderator look at this?"),
+        choices=Flag.Reason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = LimitedText(
+        max_length=1000,
+        required=False,
+        label=_("Anything moderators should know (optional)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class MoveForm(forms.Form):
+    space = forms.ChoiceField(label=_("Move to"))
+
+    def __init__(self, *args, spaces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.spaces = {space.slug: space for space in spaces}
+        set_choices(self, "space", [(space.slug, str(space.name)) for space in spaces])
+
+    def chosen_space(self) -> Space:
+        return self.spaces[self.cleaned_data["space"]]
+
+
+class PeopleField(LimitedText):
+    """Members named by email address, one per line (a space may have hundreds)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
+        kwargs.setdefault("help_text", _("One email address per line."))
+        super().__init__(max_length=20_000, **kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        addresses = [line.strip().lower() for line in (text or "").splitlines() if line.strip()]
+        found = {user.email: user for user in User.objects.filter(email__in=addresses)}
+        unknown = [address for address in addresses if address not in found]
+        if unknown:
+            raise forms.ValidationError(
+                _("No member has this address: %(addresses)s"),
+                params={"addresses": ", ".join(unknown[:5])},
+            )
+        return list(found.values())
+
+
+class SpaceForm(forms.ModelForm):
+    facilitator_emails = PeopleField(label=_("Facilitators"))
+    member_emails = PeopleField(label=_("Members of a private space"))
+
+    class Meta:
+        model = Space
+        fields = [
+            "name_en", "description_en", "name_fr", "description_fr", "position", "colour",
+            "is_private",
+        ]  # fmt: skip
+        widgets = {
+            "name_en": forms.TextInput(attrs={"lang": "en"}),
+            "name_fr": forms.TextInput(attrs={"lang": "fr"}),
+            "description_en": forms.Textarea(attrs={"rows": 3, "lang": "en"}),
+            "description_fr": forms.Textarea(attrs={"rows": 3, "lang": "fr"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["facilitator_emails"].initial = "\n".join(
+                self.instance.facilitators.values_list("email", flat=True)
+            )
+            self.fields["member_emails"].initial = "\n".join(
+                self.instance.members.values_list("email", flat=True)
+            )

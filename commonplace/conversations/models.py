@@ -1,0 +1,264 @@
+"""Spaces hold topics; a topic is a discussion or a question; replies form a flat, numbered list.
+
+Replies are numbered from 1 within their topic. The number is the reply's permalink, the unit
+of a member's read position ("read up to 37") and never changes, even when a reply is deleted
+or hidden, so links and read positions stay right.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from commonplace.core.bilingual import Bilingual
+from commonplace.core.models import FocusArea
+
+# Enough for a long, careful post; a 1 MB paste gets a clear message instead of a slow page.
+BODY_MAX_LENGTH = 20_000
+TITLE_MAX_LENGTH = 200
+
+
+class Colour(models.TextChoices):
+    # Each colour keeps 4.5:1 contrast with white text; see static/css/site.css.
+    TEAL = "teal", _("Teal")
+    BLUE = "blue", _("Blue")
+    PURPLE = "purple", _("Purple")
+    ROSE = "rose", _("Rose")
+    OCHRE = "ochre", _("Ochre")
+    GREEN = "green", _("Green")
+    SLATE = "slate", _("Slate")
+
+
+class Space(models.Model):
+    """A place for conversations on one subject, open to every member or to a private group."""
+
+    slug = models.SlugField(_("address"), max_length=60, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_fr = models.CharField(_("name (French)"), max_length=120, blank=True)
+    description_en = models.TextField(_("description (English)"), max_length=1000, blank=True)
+    description_fr = models.TextField(_("description (French)"), max_length=1000, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    colour = models.CharField(_("colour"), max_length=12, choices=Colour.choices, default="teal")
+    is_private = models.BooleanField(
+        _("private"),
+        default=False,
+        help_text=_("Only the members listed below, the facilitators and stewards can see it."),
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("members"), blank=True,
+        related_name="private_spaces",
+    )  # fmt: skip
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("facilitators"), blank=True,
+        related_name="facilitated_spaces",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    name = Bilingual()
+    description = Bilingual()
+
+    class Meta:
+        verbose_name = _("space")
+        verbose_name_plural = _("spaces")
+        ordering = ["position", "name_en"]
+
+    def __str__(self) -> str:
+        return self.name_en
+
+
+class Topic(models.Model):
+    class Kind(models.TextChoices):
+        DISCUSSION = "discussion", _("Discussion")
+        QUESTION = "question", _("Question")
+
+    space = models.ForeignKey(
+        Space, verbose_name=_("space"), on_delete=models.PROTECT, related_name="topics"
+    )
+    # A deleted account leaves its topics to "a former member".
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL,
+        null=True, related_name="topics",
+    )  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default="discussion")
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    # Only decoration in the address: the id finds the topic, so old links survive a new title.
+    slug = models.SlugField(max_length=80, allow_unicode=False, blank=True)
+    body = models.TextField(_("text"), max_length=BODY_MAX_LENGTH)
+    body_html = models.TextField(editable=False, default="")
+    areas = models.ManyToManyField(
+        FocusArea, verbose_name=_("focus areas"), blank=True, related_name="topics"
+    )
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    is_locked = models.BooleanField(_("locked"), default=False)
+    is_hidden = models.BooleanField(_("hidden by moderators"), default=False)
+    accepted_reply = models.ForeignKey(
+        "Reply", verbose_name=_("accepted answer"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="+",
+    )  # fmt: skip
+    # Kept by the services so lists never count rows: replies members can see, and the
+    # number the next reply gets.
+    reply_count = models.PositiveIntegerField(default=0)
+    last_number = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        indexes = [
+            models.Index(fields=["space", "-last_activity_at"], name="topic_space_latest_idx"),
+            models.Index(fields=["-last_activity_at"], name="topic_latest_idx"),
+            models.Index(fields=["author", "-last_activity_at"], name="topic_author_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind == self.Kind.QUESTION
+
+
+class Reply(models.Model):
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="replies"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.SET_NULL,
+        null=True, related_name="replies",
+    )  # fmt: skip
+    body = models.TextField(_("text"), max_length=BODY_MAX_LENGTH)
+    body_html = models.TextField(editable=False, default="")
+    in_reply_to = models.ForeignKey(
+        "self", verbose_name=_("in reply to"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    # Deleting keeps the row (and its number) so links and quotes still point somewhere.
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
+    is_hidden = models.BooleanField(_("hidden by moderators"), default=False)
+
+    class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+        ordering = ["topic", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "number"], name="reply_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic_id}#{self.number}"
+
+    @property
+    def is_visible(self) -> bool:
+        return self.deleted_at is None and not self.is_hidden
+
+
+class Revision(models.Model):
+    """The text of a topic or reply as it was before an edit; the history anyone can read."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="revisions")
+    reply = models.ForeignKey(
+        Reply, on_delete=models.CASCADE, null=True, blank=True, related_name="revisions"
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    title = models.CharField(max_length=TITLE_MAX_LENGTH, blank=True)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+
+class Reaction(models.Model):
+    class Kind(models.TextChoices):
+        HELPFUL = "helpful", _("Helpful")
+        THANKS = "thanks", _("Thank you")
+
+    reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="reactions")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["reply", "member", "kind"], name="reaction_once")
+        ]
+
+
+class ReadPosition(models.Model):
+    """How far a member has read a topic: every reply up to ``number`` has been on their screen."""
+
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="read_positions")
+    number = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "topic"], name="read_position_once")
+        ]
+
+
+class TopicFollow(models.Model):
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_topics"
+    )
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["member", "topic"], name="topic_follow_once")]
+
+
+class SpaceFollow(models.Model):
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_spaces"
+    )
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="follows")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["member", "space"], name="space_follow_once")]
+
+
+class Flag(models.Model):
+    """A member's report that a post needs a moderator's eyes."""
+
+    class Reason(models.TextChoices):
+        DISRESPECTFUL = "disrespectful", _("Disrespectful or unkind")
+        PRIVATE = "private", _("Shares someone's private information")
+        SPAM = "spam", _("Spam or advertising")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        OTHER = "other", _("Something else")
+
+    class Outcome(models.TextChoices):
+        OPEN = "open", _("Waiting")
+        HIDDEN = "hidden", _("Post hidden")
+        DISMISSED = "dismissed", _("Left as it is")
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="flags")
+    # Empty when the flag is about the topic's own text.
+    reply = models.ForeignKey(
+        Reply, on_delete=models.CASCADE, null=True, blank=True, related_name="flags"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=16, choices=Reason.choices)
+    note = models.TextField(_("anything moderators should know"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default="open")
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["outcome", "created_at"], name="flag_queue_idx")]

@@ -1,0 +1,267 @@
+"""Reads for conversations, already narrowed to what the member may see.
+
+Every list is one query for its rows plus a fixed few for what they show, whatever its length.
+"""
+
+from dataclasses import dataclass
+from math import ceil
+
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from commonplace.accounts.models import User
+from commonplace.accounts.permissions import is_steward
+from commonplace.conversations.models import (
+    Flag,
+    Reaction,
+    ReadPosition,
+    Reply,
+    Space,
+    SpaceFollow,
+    Topic,
+    TopicFollow,
+)
+
+TOPICS_PER_PAGE = 25
+REPLIES_PER_PAGE = 50
+SHOWS = ("latest", "unanswered", "following", "mine")
+
+
+def _member_of(member: User, *, through_topic: bool = False) -> Q:
+    """Spaces (or, ``through_topic``, topics in spaces) that ``member`` may read."""
+    if is_steward(member):
+        return Q()
+    space = OuterRef("space_id" if through_topic else "pk")
+    inside = Space.members.through.objects.filter(space_id=space, user_id=member.pk)
+    facilitating = Space.facilitators.through.objects.filter(space_id=space, user_id=member.pk)
+    private = "space__is_private" if through_topic else "is_private"
+    return Q(**{private: False}) | Q(Exists(inside)) | Q(Exists(facilitating))
+
+
+def spaces_visible_to(member: User) -> QuerySet[Space]:
+    """Spaces the member may read, in their order, each with ``topic_count``, ``following``
+    (the member follows it) and ``facilitator_ids``/``member_ids`` for the permission checks."""
+    visible_topics = Q(topics__is_hidden=False)
+    return (
+        Space.objects.filter(_member_of(member))
+        .annotate(
+            topic_count=Count("topics", filter=visible_topics),
+            following=Exists(SpaceFollow.objects.filter(space=OuterRef("pk"), member=member)),
+        )
+        .order_by("position", "name_en")
+    )
+
+
+def space_for(member: User, slug: str) -> Space | None:
+    space = (
+        Space.objects.filter(_member_of(member), slug=slug)
+        .annotate(
+            following=Exists(SpaceFollow.objects.filter(space=OuterRef("pk"), member=member))
+        )
+        .first()
+    )
+    if space is not None:
+        _preload_people(space)
+    return space
+
+
+def _preload_people(space: Space) -> None:
+    space.facilitator_ids = set(space.facilitators.values_list("pk", flat=True))  # type: ignore[attr-defined]
+    if space.is_private:
+        space.member_ids = set(space.members.values_list("pk", flat=True))  # type: ignore[attr-defined]
+
+
+def moderated_space_ids(member: User) -> set[int] | None:
+    """Spaces the member moderates; ``None`` means every space (a steward)."""
+    if is_steward(member):
+        return None
+    return set(member.facilitated_spaces.values_list("pk", flat=True))
+
+
+def topics_visible_to(
+    *, member: User, space: Space | None = None, show: str = "latest", page_number=None
+) -> Page:
+    """One page of topics, newest activity first (pinned ones first inside a space).
+
+    Each topic carries ``read_number`` (None when the member never opened it), ``unread`` (replies
+    they can see posted after that) and ``author`` and ``space`` preloaded. Hidden topics are
+    left out, except for their author and the space's moderators.
+    """
+    moderated = moderated_space_ids(member)
+    topics = Topic.objects.filter(_member_of(member, through_topic=True))
+    if moderated is not None:
+        topics = topics.filter(
+            Q(is_hidden=False) | Q(author=member) | Q(space_id__in=moderated)
+        )
+    if space is not None:
+        topics = topics.filter(space=space)
+    if show == "unanswered":
+        topics = topics.filter(kind=Topic.Kind.QUESTION, accepted_reply__isnull=True)
+    elif show == "following":
+        topics = topics.filter(
+            Exists(TopicFollow.objects.filter(topic=OuterRef("pk"), member=member))
+        )
+    elif show == "mine":
+        topics = topics.filter(author=member)
+    read = ReadPosition.objects.filter(topic=OuterRef("pk"), member=member).values("number")[:1]
+    unread = (
+        Reply.objects.filter(
+            topic=OuterRef("pk"),
+            number__gt=OuterRef("read_number"),
+            deleted_at__isnull=True,
+            is_hidden=False,
+        )
+        .order_by()
+        .values("topic")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    topics = (
+        topics.annotate(read_number=Subquery(read, output_field=IntegerField()))
+        .annotate(unread=Coalesce(Subquery(unread, output_field=IntegerField()), Value(0)))
+        .select_related("space", "author")
+        .order_by(*(["-is_pinned"] if space is not None else []), "-last_activity_at", "-pk")
+    )
+    return Paginator(topics, TOPICS_PER_PAGE).get_page(page_number)
+
+
+def topic_for(member: User, topic_id: int) -> Topic | None:
+    """The topic with its space (permissions preloaded), author and focus areas, and
+    ``following``/``read_number`` for this member; ``None`` if it does not exist. The caller
+    checks ``permissions.can_see_topic``."""
+    topic = (
+        Topic.objects.select_related("space", "author", "accepted_reply__author")
+        .prefetch_related("areas")
+        .annotate(
+            following=Exists(TopicFollow.objects.filter(topic=OuterRef("pk"), member=member)),
+            read_number=Subquery(
+                ReadPosition.objects.filter(topic=OuterRef("pk"), member=member).values(
+                    "number"
+                )[:1],
+                output_field=IntegerField(),
+            ),
+        )
+        .filter(pk=topic_id)
+        .first()
+    )
+    if topic is not None:
+        _preload_people(topic.space)
+    return topic
+
+
+@dataclass
+class ReplyPage:
+    number: int
+    count: int
+    replies: list[Reply]
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.count
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def page_of(number: int) -> int:
+    """The page a reply number is on; pages hold fixed ranges of numbers, so a permalink
+    always lands on the same page."""
+    return max(1, ceil(number / REPLIES_PER_PAGE))
+
+
+def replies_page(*, topic: Topic, member: User, page_number: int, moderator: bool) -> ReplyPage:
+    """Replies numbered in one page's range, in order, with author, ``in_reply_to`` (and its
+    author), ``helpful``/``thanks`` counts and ``mine`` (the kinds this member gave).
+
+    Hidden replies are left out unless the member wrote them or moderates; deleted replies stay
+    as placeholders so numbers and "in reply to" links still make sense.
+    """
+    count = max(1, page_of(topic.last_number))
+    page_number = min(max(1, page_number), count)
+    first = (page_number - 1) * REPLIES_PER_PAGE + 1
+    replies = Reply.objects.filter(
+        topic=topic, number__gte=first, number__lt=first + REPLIES_PER_PAGE
+    )
+    if not moderator:
+        replies = replies.filter(Q(is_hidden=False) | Q(author=member))
+    replies = (
+        replies.select_related("author", "in_reply_to__author")
+        .annotate(
+            helpful=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.HELPFUL)),
+            thanks=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.THANKS)),
+        )
+        .prefetch_related(
+            Prefetch(
+                "reactions",
+                queryset=Reaction.objects.filter(member=member),
+                to_attr="my_reactions",
+            )
+        )
+        .order_by("number")
+    )
+    replies = list(replies)
+    for reply in replies:
+        reply.my_kinds = {reaction.kind for reaction in reply.my_reactions}  # type: ignore[attr-defined]
+    return ReplyPage(number=page_number, count=count, replies=replies)
+
+
+def first_unread_number(topic: Topic, member: User) -> int:
+    """The first reply the member has not read, or the last one if they are up to date."""
+    read = topic.read_number or 0  # type: ignore[attr-defined]
+    following = (
+        Reply.objects.filter(topic=topic, number__gt=read, deleted_at__isnull=True)
+        .filter(Q(is_hidden=False) | Q(author=member))
+        .order_by("number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return following or topic.last_number
+
+
+def new_for_member(member: User, *, since, limit: int = 8) -> list[Topic]:
+    """Topics with activity since ``since`` in spaces or topics the member follows, newest first,
+    with ``unread`` as in ``topics_visible_to``."""
+    followed = Q(
+        Exists(TopicFollow.objects.filter(topic=OuterRef("pk"), member=member))
+    ) | Q(Exists(SpaceFollow.objects.filter(space=OuterRef("space_id"), member=member)))
+    page = topics_visible_to(member=member, show="latest")
+    topics = page.paginator.object_list.filter(followed, last_activity_at__gt=since)
+    return [topic for topic in topics[:limit] if topic.read_number is None or topic.unread]
+
+
+def open_flags(member: User) -> QuerySet[Flag]:
+    """Flags waiting for a decision, in the spaces this member moderates, oldest first."""
+    flags = Flag.objects.filter(outcome=Flag.Outcome.OPEN).select_related(
+        "topic__space", "topic__author", "reply__author", "reporter"
+    )
+    moderated = moderated_space_ids(member)
+    if moderated is not None:
+        flags = flags.filter(topic__space_id__in=moderated)
+    return flags.order_by("created_at", "pk")
+
+
+def open_flag_count(member: User) -> int:
+    moderated = moderated_space_ids(member)
+    if moderated == set():
+        return 0
+    return open_flags(member).count()

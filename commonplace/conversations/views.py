@@ -1,0 +1,485 @@
+"""Conversations pages. Access is decided here and in the selectors, never only in templates:
+an htmx partial goes through the same checks as the page it belongs to."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from commonplace.accounts.permissions import current_member
+from commonplace.conversations import permissions, selectors, services
+from commonplace.conversations.forms import (
+    FlagForm,
+    MoveForm,
+    ReplyEditForm,
+    ReplyForm,
+    SpaceForm,
+    TopicForm,
+)
+from commonplace.conversations.models import Reaction, Reply, Space, Topic
+from commonplace.core import ratelimit
+
+# --- Spaces and topic lists -----------------------------------------------------------------
+
+
+def spaces(request: HttpRequest) -> HttpResponse:
+    member = current_member(request)
+    return render(
+        request,
+        "conversations/spaces.html",
+        {
+            "spaces": selectors.spaces_visible_to(member),
+            "can_manage": permissions.can_manage_spaces(member),
+        },
+    )
+
+
+def topic_list(request: HttpRequest, space_slug: str | None = None) -> HttpResponse:
+    member = current_member(request)
+    space = None
+    if space_slug is not None:
+        space = selectors.space_for(member, space_slug)
+        if space is None:
+            raise Http404
+    show = request.GET.get("show", "latest")
+    if show not in selectors.SHOWS:
+        show = "latest"
+    page = selectors.topics_visible_to(
+        member=member, space=space, show=show, page_number=request.GET.get("page")
+    )
+    context = {
+        "space": space,
+        "show": show,
+        "page_obj": page,
+        "topics": page.object_list,
+        "query": f"show={show}",
+        "can_moderate": space is not None and permissions.can_moderate(space, member),
+    }
+    return render(request, "conversations/topic_list.html", context)
+
+
+@require_POST
+def space_follow(request: HttpRequest, space_slug: str) -> HttpResponse:
+    member = current_member(request)
+    space = selectors.space_for(member, space_slug)
+    if space is None:
+        raise Http404
+    follow = request.POST.get("follow") == "1"
+    services.space_follow(space=space, member=member, follow=follow)
+    messages.success(
+        request,
+        _("You will hear about new topics in this space.")
+        if follow
+        else _("You no longer follow this space."),
+    )
+    return redirect("conversations:space", space_slug=space.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def space_edit(request: HttpRequest, space_slug: str | None = None) -> HttpResponse:
+    member = current_member(request)
+    permissions.check(permissions.can_manage_spaces(member))
+    space = get_object_or_404(Space, slug=space_slug) if space_slug else Space()
+    form = SpaceForm(request.POST or None, instance=space)
+    if request.method == "POST" and form.is_valid():
+        space = services.space_save(
+            space=form.save(commit=False),
+            steward=member,
+            members=form.cleaned_data["member_emails"],
+            facilitators=form.cleaned_data["facilitator_emails"],
+        )
+        messages.success(request, _("The space is saved."))
+        return redirect("conversations:space", space_slug=space.slug)
+    return render(request, "conversations/space_form.html", {"form": form, "space": space})
+
+
+# --- Starting and reading a topic -----------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def topic_new(request: HttpRequest, space_slug: str) -> HttpResponse:
+    member = current_member(request)
+    space = selectors.space_for(member, space_slug)
+    if space is None:
+        raise Http404
+    initial = {"kind": Topic.Kind.QUESTION} if request.GET.get("kind") == "question" else None
+    form = TopicForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if not ratelimit.hit("topic", str(member.pk), limit=10, window=3600).allowed:
+            form.add_error(None, _("You have started many topics in the last hour. Please wait a little."))
+        else:
+            topic = services.topic_start(
+                space=space,
+                author=member,
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                areas=form.chosen_areas(),
+            )
+            return redirect(topic_url(topic))
+    return render(request, "conversations/topic_form.html", {"form": form, "space": space})
+
+
+def topic_url(topic: Topic, *, page: int = 1, number: int | None = None) -> str:
+    url = reverse(
+        "conversations:topic",
+        kwargs={"space_slug": topic.space.slug, "topic_id": topic.pk, "slug": topic.slug},
+    )
+    if page > 1:
+        url += f"?page={page}"
+    if number:
+        url += f"#reply-{number}"
+    return url
+
+
+def _visible_topic(request: HttpRequest, topic_id: int) -> tuple[Topic, object]:
+    member = current_member(request)
+    topic = selectors.topic_for(member, topic_id)
+    if topic is None:
+        raise Http404
+    permissions.check_visible(permissions.can_see_topic(topic, member))
+    return topic, member
+
+
+def topic_link(request: HttpRequest, topic_id: int) -> HttpResponse:
+    """A short permalink that survives a new title and a move to another space."""
+    topic, _member = _visible_topic(request, topic_id)
+    return redirect(topic_url(topic))
+
+
+def reply_link(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
+    topic, _member = _visible_topic(request, topic_id)
+    return redirect(topic_url(topic, page=selectors.page_of(number), number=number))
+
+
+def first_unread(request: HttpRequest, topic_id: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    number = selectors.first_unread_number(topic, member)
+    return redirect(topic_url(topic, page=selectors.page_of(number), number=number or None))
+
+
+def topic_detail(request: HttpRequest, space_slug: str, topic_id: int, slug: str) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    if space_slug != topic.space.slug or slug != topic.slug:
+        return redirect(topic_url(topic) + (f"?{request.GET.urlencode()}" if request.GET else ""))
+    try:
+        page_number = int(request.GET.get("page", 1))
+    except ValueError:
+        page_number = 1
+    moderator = permissions.can_moderate(topic.space, member)
+    page = selectors.replies_page(
+        topic=topic, member=member, page_number=page_number, moderator=moderator
+    )
+    last_on_page = min(page.number * selectors.REPLIES_PER_PAGE, topic.last_number)
+    previously_read = topic.read_number  # type: ignore[attr-defined]
+    services.read_position_advance(member=member, topic=topic, number=last_on_page)
+    return render(
+        request,
+        "conversations/topic_detail.html",
+        _topic_context(topic, member, page, moderator, previously_read, _reply_form(request, topic)),
+    )
+
+
+def _reply_form(request: HttpRequest, topic: Topic) -> ReplyForm:
+    """An empty reply form, or one quoting the reply named by ``?quote=``."""
+    try:
+        number = int(request.GET.get("quote", ""))
+    except ValueError:
+        return ReplyForm()
+    quoted = Reply.objects.filter(
+        topic=topic, number=number, deleted_at__isnull=True, is_hidden=False
+    ).first()
+    if quoted is None:
+        return ReplyForm()
+    quote = "\n".join(f"> {line}" for line in quoted.body.splitlines())
+    return ReplyForm(initial={"body": f"{quote}\n\n", "in_reply_to": number})
+
+
+def _topic_context(topic, member, page, moderator, previously_read, form) -> dict:
+    return {
+        "topic": topic,
+        "space": topic.space,
+        "replies_page": page,
+        "replies": page.replies,
+        "form": form,
+        "moderator": moderator,
+        "previously_read": previously_read,
+        "can_reply": permissions.can_reply(topic, member),
+        "can_edit_topic": permissions.can_edit(topic, topic, member),
+        "can_accept": permissions.can_accept(topic, member),
+        "reaction_kinds": Reaction.Kind.choices,
+        "moderator_topic_actions": [
+            ("restore", _("Show the topic again")) if topic.is_hidden else ("hide", _("Hide the topic")),
+            ("unlock", _("Open to replies")) if topic.is_locked else ("lock", _("Close to replies")),
+            ("unpin", _("Unpin")) if topic.is_pinned else ("pin", _("Pin to the top")),
+        ],
+    }
+
+
+@require_POST
+def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
+    """Post a reply. With htmx, answer with the new reply and a fresh form; otherwise redirect
+    to it. A form with errors comes back with what was typed."""
+    topic, member = _visible_topic(request, topic_id)
+    permissions.check(permissions.can_reply(topic, member))
+    form = ReplyForm(request.POST)
+    htmx = getattr(request, "htmx", False)
+    if form.is_valid():
+        if not ratelimit.hit("reply", str(member.pk), limit=60, window=3600).allowed:
+            form.add_error("body", _("You have posted many replies in the last hour. Please wait a little."))
+    if form.is_valid():
+        quoted = None
+        if form.cleaned_data["in_reply_to"]:
+            quoted = Reply.objects.filter(
+                topic=topic, number=form.cleaned_data["in_reply_to"], deleted_at__isnull=True
+            ).first()
+        reply = services.reply_post(
+            topic=topic, author=member, body=form.cleaned_data["body"], in_reply_to=quoted
+        )
+        if not htmx:
+            return redirect(topic_url(topic, page=selectors.page_of(reply.number), number=reply.number))
+        # A new reply has no reactions yet; nothing more to read back.
+        reply.helpful = reply.thanks = 0  # type: ignore[attr-defined]
+        reply.my_kinds = set()  # type: ignore[attr-defined]
+        moderator = permissions.can_moderate(topic.space, member)
+        context = _topic_context(topic, member, None, moderator, None, ReplyForm())
+        context["reply"] = reply
+        return render(request, "conversations/reply_posted.html", context)
+    if htmx:
+        # htmx swaps only successful responses, so the form and its errors come back as a 200
+        # aimed at the form instead of the list.
+        context = _topic_context(topic, member, None, False, None, form)
+        response = render(request, "conversations/topic_detail.html#reply_form", context)
+        response["HX-Retarget"] = "#reply-form-wrap"
+        response["HX-Reswap"] = "innerHTML"
+        return response
+    moderator = permissions.can_moderate(topic.space, member)
+    page = selectors.replies_page(
+        topic=topic, member=member, page_number=selectors.page_of(topic.last_number), moderator=moderator
+    )
+    response = render(
+        request,
+        "conversations/topic_detail.html",
+        _topic_context(topic, member, page, moderator, topic.read_number, form),  # type: ignore[attr-defined]
+    )
+    response.status_code = 422
+    return response
+
+
+def _reply(topic: Topic, number: int) -> Reply:
+    return get_object_or_404(
+        Reply.objects.select_related("author"), topic=topic, number=number, deleted_at__isnull=True
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def topic_edit(request: HttpRequest, topic_id: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    permissions.check(permissions.can_edit(topic, topic, member))
+    initial = {
+        "kind": topic.kind,
+        "title": topic.title,
+        "body": topic.body,
+        "areas": [area.slug for area in topic.areas.all()],
+    }
+    form = TopicForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.topic_edit(
+            topic=topic,
+            editor=member,
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            areas=form.chosen_areas(),
+        )
+        messages.success(request, _("Your changes are saved."))
+        return redirect(topic_url(topic))
+    return render(
+        request,
+        "conversations/topic_form.html",
+        {"form": form, "space": topic.space, "topic": topic},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def reply_edit(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    reply = _reply(topic, number)
+    permissions.check(permissions.can_edit(reply, topic, member))
+    form = ReplyEditForm(request.POST or None, initial={"body": reply.body})
+    if request.method == "POST" and form.is_valid():
+        services.reply_edit(reply=reply, editor=member, body=form.cleaned_data["body"])
+        messages.success(request, _("Your changes are saved."))
+        return redirect(topic_url(topic, page=selectors.page_of(number), number=number))
+    return render(
+        request,
+        "conversations/reply_form.html",
+        {"form": form, "topic": topic, "reply": reply},
+    )
+
+
+@require_POST
+def reply_delete(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    reply = _reply(topic, number)
+    permissions.check(permissions.can_edit(reply, topic, member))
+    services.reply_delete(reply=reply, member=member)
+    messages.success(request, _("The reply is deleted."))
+    return redirect(topic_url(topic, page=selectors.page_of(number)))
+
+
+def history(request: HttpRequest, topic_id: int, number: int = 0) -> HttpResponse:
+    """Earlier versions of a topic (``number`` 0) or of one reply, newest first."""
+    topic, member = _visible_topic(request, topic_id)
+    if number:
+        reply = _reply(topic, number)
+        permissions.check_visible(permissions.can_see_reply_text(reply, topic, member))
+        revisions = reply.revisions.select_related("editor")
+        current = reply
+    else:
+        revisions = topic.revisions.filter(reply=None).select_related("editor")
+        current = topic
+    return render(
+        request,
+        "conversations/history.html",
+        {"topic": topic, "post": current, "number": number, "revisions": revisions},
+    )
+
+
+@require_POST
+def accept(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    permissions.check(permissions.can_accept(topic, member))
+    reply = None if request.POST.get("undo") else _reply(topic, number)
+    if reply is not None and reply.is_hidden:
+        raise Http404
+    services.answer_accept(topic=topic, reply=reply, member=member)
+    messages.success(
+        request,
+        _("This reply is now shown as the answer.") if reply else _("The answer mark is removed."),
+    )
+    return redirect(topic_url(topic, page=selectors.page_of(number), number=number))
+
+
+@require_POST
+def react(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    reply = _reply(topic, number)
+    permissions.check_visible(permissions.can_see_reply_text(reply, topic, member))
+    kind = request.POST.get("kind", "")
+    if kind not in Reaction.Kind.values or reply.author_id == member.pk:
+        return HttpResponse(status=400)
+    services.reaction_toggle(reply=reply, member=member, kind=kind)
+    if getattr(request, "htmx", False):
+        page = selectors.replies_page(
+            topic=topic, member=member, page_number=selectors.page_of(number), moderator=True
+        )
+        item = next(item for item in page.replies if item.number == number)
+        return render(
+            request,
+            "conversations/topic_detail.html#reactions",
+            {"reply": item, "topic": topic, "reaction_kinds": Reaction.Kind.choices},
+        )
+    return redirect(topic_url(topic, page=selectors.page_of(number), number=number))
+
+
+@require_POST
+def topic_follow(request: HttpRequest, topic_id: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    follow = request.POST.get("follow") == "1"
+    services.topic_follow(topic=topic, member=member, follow=follow)
+    messages.success(
+        request,
+        _("You will hear about new replies to this topic.")
+        if follow
+        else _("You no longer follow this topic."),
+    )
+    return redirect(topic_url(topic))
+
+
+# --- Moderation -----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def flag(request: HttpRequest, topic_id: int, number: int = 0) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    reply = _reply(topic, number) if number else None
+    if reply is not None:
+        permissions.check_visible(permissions.can_see_reply_text(reply, topic, member))
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.flag_raise(
+            topic=topic,
+            reply=reply,
+            reporter=member,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Thank you. A moderator will look at it."))
+        return redirect(topic_url(topic, page=selectors.page_of(number), number=number or None))
+    return render(
+        request, "conversations/flag_form.html", {"form": form, "topic": topic, "reply": reply}
+    )
+
+
+def moderation_queue(request: HttpRequest) -> HttpResponse:
+    member = current_member(request)
+    if selectors.moderated_space_ids(member) == set():
+        permissions.check(False)
+    flags = list(selectors.open_flags(member)[:200])
+    return render(request, "conversations/moderation_queue.html", {"flags": flags})
+
+
+def _next_url(request: HttpRequest, fallback: str) -> str:
+    wanted = request.POST.get("next", "")
+    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, request.is_secure()):
+        return wanted
+    return fallback
+
+
+@require_POST
+def moderate(request: HttpRequest, topic_id: int, action: str, number: int = 0) -> HttpResponse:
+    """Hide, restore or dismiss flags on a post; lock, unlock, pin or unpin a topic."""
+    topic, member = _visible_topic(request, topic_id)
+    permissions.check(permissions.can_moderate(topic.space, member))
+    reply = get_object_or_404(Reply, topic=topic, number=number) if number else None
+    done = {
+        "hide": _("The post is hidden and its author has been told."),
+        "restore": _("The post is visible again and its author has been told."),
+        "dismiss": _("The flags are dismissed; the post stays as it is."),
+        "lock": _("The topic is closed to new replies."),
+        "unlock": _("The topic is open to replies again."),
+        "pin": _("The topic is pinned to the top of its space."),
+        "unpin": _("The topic is no longer pinned."),
+    }
+    if action not in done:
+        raise Http404
+    if action in ("hide", "restore"):
+        services.post_hide(topic=topic, reply=reply, moderator=member, hide=action == "hide")
+    elif action == "dismiss":
+        services.flags_dismiss(topic=topic, reply=reply, moderator=member)
+    elif action in ("lock", "unlock"):
+        services.topic_set(topic=topic, moderator=member, is_locked=action == "lock")
+    else:
+        services.topic_set(topic=topic, moderator=member, is_pinned=action == "pin")
+    messages.success(request, done[action])
+    return redirect(_next_url(request, topic_url(topic, page=selectors.page_of(number), number=number or None)))
+
+
+@require_http_methods(["GET", "POST"])
+def move(request: HttpRequest, topic_id: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    permissions.check(permissions.can_moderate(topic.space, member))
+    # A facilitator may move topics only into spaces they can read.
+    targets = [space for space in selectors.spaces_visible_to(member) if space.pk != topic.space_id]
+    form = MoveForm(request.POST or None, spaces=targets)
+    if request.method == "POST" and form.is_valid():
+        services.topic_set(topic=topic, moderator=member, space=form.chosen_space())
+        messages.success(request, _("The topic is moved."))
+        return redirect(topic_url(topic))
+    return render(request, "conversations/move_form.html", {"form": form, "topic": topic})
+
+
