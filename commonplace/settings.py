@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "commonplace.core.context_processors.community",
                 "commonplace.membership.context_processors.join_requests",
+                "commonplace.notifications.context_processors.notifications",
             ],
             "builtins": ["django.templatetags.i18n"],
         },

@@ -10,6 +10,7 @@ def everything_about(member: User) -> dict:
     from allauth.account.models import EmailAddress
 
     from commonplace.membership.models import JoinRequest
+    from commonplace.notifications.models import EmailPreference, Notification
     from commonplace.people.models import Contribution, MemberMessage, Profile
 
     profile = (
@@ -63,6 +64,25 @@ def everything_about(member: User) -> dict:
                 "language": request.language,
             }
             for request in JoinRequest.objects.filter(email__iexact=member.email)
+        ],
+        # Who caused each notification is another member's data, so it is left out.
+        "notifications": [
+            {
+                "kind": notification.kind,
+                "title": notification.title,
+                "excerpt": notification.excerpt,
+                "when": notification.created_at.isoformat(),
+                "read": notification.read_at.isoformat() if notification.read_at else None,
+                "emailed": notification.emailed_at.isoformat() if notification.emailed_at else None,
+            }
+            for notification in Notification.objects.filter(recipient=member).order_by(
+                "created_at", "pk"
+            )
+        ],
+        # Only the choices the member made; every other kind is emailed, the default.
+        "email_preferences": [
+            {"kind": preference.kind, "email": preference.email}
+            for preference in EmailPreference.objects.filter(member=member).order_by("kind")
         ],
         "messages_sent": MemberMessage.objects.filter(sender=member).count(),
         "messages_received": MemberMessage.objects.filter(recipient=member).count(),

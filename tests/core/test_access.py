@@ -85,6 +85,13 @@ ACCESS = {
     "people:my-data-download": Case(LOGIN, 404, 404, 404, kwargs={"token": "unknown"}),
     "people:delete": MEMBERS,
     "people:deleted": PUBLIC,
+    "notifications:list": MEMBERS,
+    # Nobody's notification 1 exists, and a member only ever opens their own.
+    "notifications:open": Case(LOGIN, 404, 404, 404, kwargs={"pk": 1}),
+    "notifications:mark-all-read": Case(LOGIN, AWAY, AWAY, AWAY, method="post"),
+    "notifications:settings": MEMBERS,
+    # Public, for links in emails; a garbled token gets a friendly page with a 400.
+    "notifications:unsubscribe": Case(400, 400, 400, 400, kwargs={"token": "garbled"}),
     "account_login": LOGGED_OUT_ONLY,
     "account_logout": Case(AWAY, 200, 200, 200),
     "account_inactive": PUBLIC,

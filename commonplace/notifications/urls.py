@@ -1,0 +1,13 @@
+from django.urls import path
+
+from commonplace.notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("<int:pk>/open/", views.notification_open, name="open"),
+    path("read/", views.mark_all_read, name="mark-all-read"),
+    path("settings/", views.email_settings, name="settings"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]
