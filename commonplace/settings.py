@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "commonplace.search",
     "commonplace.people",
     "commonplace.membership",
+    "commonplace.conversations",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("commonplace.core.urls")),
     path("join/", include("commonplace.membership.urls")),
     path("people/", include("commonplace.people.urls")),
+    path("conversations/", include("commonplace.conversations.urls")),
     path("notifications/", include("commonplace.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -142,7 +142,9 @@ def seed(log):
         return []
     with transaction.atomic():
         spaces = {}
-        for position, (slug, name_en, name_fr, text_en, text_fr, colour, _area) in enumerate(SPACES):
+        for position, (slug, name_en, name_fr, text_en, text_fr, colour, _area) in enumerate(
+            SPACES
+        ):
             spaces[slug] = Space.objects.create(
                 slug=slug, name_en=name_en, name_fr=name_fr, description_en=text_en,
                 description_fr=text_fr, colour=colour, position=position,

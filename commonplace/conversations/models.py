@@ -174,6 +174,9 @@ class Revision(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.topic_id}/{self.reply_id or 0} @ {self.created_at:%Y-%m-%d %H:%M}"
+
 
 class Reaction(models.Model):
     class Kind(models.TextChoices):
@@ -190,6 +193,9 @@ class Reaction(models.Model):
             models.UniqueConstraint(fields=["reply", "member", "kind"], name="reaction_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.reply_id}"
+
 
 class ReadPosition(models.Model):
     """How far a member has read a topic: every reply up to ``number`` has been on their screen."""
@@ -204,6 +210,9 @@ class ReadPosition(models.Model):
             models.UniqueConstraint(fields=["member", "topic"], name="read_position_once")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.member_id} read {self.topic_id} to {self.number}"
+
 
 class TopicFollow(models.Model):
     member = models.ForeignKey(
@@ -213,7 +222,12 @@ class TopicFollow(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["member", "topic"], name="topic_follow_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "topic"], name="topic_follow_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} follows topic {self.topic_id}"
 
 
 class SpaceFollow(models.Model):
@@ -224,7 +238,12 @@ class SpaceFollow(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["member", "space"], name="space_follow_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "space"], name="space_follow_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} follows space {self.space_id}"
 
 
 class Flag(models.Model):
@@ -262,3 +281,6 @@ class Flag(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["outcome", "created_at"], name="flag_queue_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.reason} on {self.topic_id}/{self.reply_id or 0}"

@@ -35,9 +35,7 @@ def can_see_topic(topic: Topic, member) -> bool:
     if not can_see_space(topic.space, member):
         return False
     # A hidden topic stays visible to its author (with a notice) and to moderators.
-    return (
-        not topic.is_hidden or topic.author_id == member.pk or can_moderate(topic.space, member)
-    )
+    return not topic.is_hidden or topic.author_id == member.pk or can_moderate(topic.space, member)
 
 
 def can_see_reply_text(reply: Reply, topic: Topic, member) -> bool:
@@ -63,9 +61,7 @@ def can_edit(post: Topic | Reply, topic: Topic, member) -> bool:
 
 def can_accept(topic: Topic, member) -> bool:
     """The person who asked, or a moderator, chooses the answer that helped."""
-    return topic.is_question and (
-        topic.author_id == member.pk or can_moderate(topic.space, member)
-    )
+    return topic.is_question and (topic.author_id == member.pk or can_moderate(topic.space, member))
 
 
 def can_manage_spaces(member) -> bool:

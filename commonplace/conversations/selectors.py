@@ -66,9 +66,7 @@ def spaces_visible_to(member: User) -> QuerySet[Space]:
 def space_for(member: User, slug: str) -> Space | None:
     space = (
         Space.objects.filter(_member_of(member), slug=slug)
-        .annotate(
-            following=Exists(SpaceFollow.objects.filter(space=OuterRef("pk"), member=member))
-        )
+        .annotate(following=Exists(SpaceFollow.objects.filter(space=OuterRef("pk"), member=member)))
         .first()
     )
     if space is not None:
@@ -92,18 +90,21 @@ def moderated_space_ids(member: User) -> set[int] | None:
 def topics_visible_to(
     *, member: User, space: Space | None = None, show: str = "latest", page_number=None
 ) -> Page:
-    """One page of topics, newest activity first (pinned ones first inside a space).
+    """One page of topics, newest activity first (pinned ones first inside a space); see
+    ``topics_shown``."""
+    topics = topics_shown(member=member, space=space, show=show)
+    return Paginator(topics, TOPICS_PER_PAGE).get_page(page_number)
 
-    Each topic carries ``read_number`` (None when the member never opened it), ``unread`` (replies
+
+def topics_shown(*, member: User, space: Space | None = None, show: str = "latest") -> QuerySet:
+    """Topics the member may see, in list order. Each topic carries ``read_number`` (None when the member never opened it), ``unread`` (replies
     they can see posted after that) and ``author`` and ``space`` preloaded. Hidden topics are
     left out, except for their author and the space's moderators.
     """
     moderated = moderated_space_ids(member)
     topics = Topic.objects.filter(_member_of(member, through_topic=True))
     if moderated is not None:
-        topics = topics.filter(
-            Q(is_hidden=False) | Q(author=member) | Q(space_id__in=moderated)
-        )
+        topics = topics.filter(Q(is_hidden=False) | Q(author=member) | Q(space_id__in=moderated))
     if space is not None:
         topics = topics.filter(space=space)
     if show == "unanswered":
@@ -133,7 +134,7 @@ def topics_visible_to(
         .select_related("space", "author")
         .order_by(*(["-is_pinned"] if space is not None else []), "-last_activity_at", "-pk")
     )
-    return Paginator(topics, TOPICS_PER_PAGE).get_page(page_number)
+    return topics
 
 
 def topic_for(member: User, topic_id: int) -> Topic | None:
@@ -146,9 +147,9 @@ def topic_for(member: User, topic_id: int) -> Topic | None:
         .annotate(
             following=Exists(TopicFollow.objects.filter(topic=OuterRef("pk"), member=member)),
             read_number=Subquery(
-                ReadPosition.objects.filter(topic=OuterRef("pk"), member=member).values(
-                    "number"
-                )[:1],
+                ReadPosition.objects.filter(topic=OuterRef("pk"), member=member).values("number")[
+                    :1
+                ],
                 output_field=IntegerField(),
             ),
         )
@@ -219,10 +220,10 @@ def replies_page(*, topic: Topic, member: User, page_number: int, moderator: boo
         )
         .order_by("number")
     )
-    replies = list(replies)
-    for reply in replies:
+    shown: list[Reply] = list(replies)
+    for reply in shown:
         reply.my_kinds = {reaction.kind for reaction in reply.my_reactions}  # type: ignore[attr-defined]
-    return ReplyPage(number=page_number, count=count, replies=replies)
+    return ReplyPage(number=page_number, count=count, replies=shown)
 
 
 def first_unread_number(topic: Topic, member: User) -> int:
@@ -241,11 +242,10 @@ def first_unread_number(topic: Topic, member: User) -> int:
 def new_for_member(member: User, *, since, limit: int = 8) -> list[Topic]:
     """Topics with activity since ``since`` in spaces or topics the member follows, newest first,
     with ``unread`` as in ``topics_visible_to``."""
-    followed = Q(
-        Exists(TopicFollow.objects.filter(topic=OuterRef("pk"), member=member))
-    ) | Q(Exists(SpaceFollow.objects.filter(space=OuterRef("space_id"), member=member)))
-    page = topics_visible_to(member=member, show="latest")
-    topics = page.paginator.object_list.filter(followed, last_activity_at__gt=since)
+    followed = Q(Exists(TopicFollow.objects.filter(topic=OuterRef("pk"), member=member))) | Q(
+        Exists(SpaceFollow.objects.filter(space=OuterRef("space_id"), member=member))
+    )
+    topics = topics_shown(member=member).filter(followed, last_activity_at__gt=since)
     return [topic for topic in topics[:limit] if topic.read_number is None or topic.unread]
 
 

@@ -2,6 +2,7 @@
 positions, notifications, contributions and the audit log."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -10,8 +11,6 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext, gettext_noop
 
 from commonplace.accounts.models import Role, User
-from commonplace.core import audit
-from commonplace.core.markdown import render_markdown
 from commonplace.conversations import notices
 from commonplace.conversations.mentions import mentioned_ids
 from commonplace.conversations.models import (
@@ -25,6 +24,8 @@ from commonplace.conversations.models import (
     Topic,
     TopicFollow,
 )
+from commonplace.core import audit
+from commonplace.core.markdown import render_markdown
 from commonplace.notifications.services import notify, withdraw
 
 EXCERPT_LENGTH = 200
@@ -65,7 +66,9 @@ def space_save(*, space: Space, steward: User, members=None, facilitators=None) 
     if not space.slug:
         base = slugify(space.name_en)[:50] or "space"
         slug, number = base, 2
-        while slug in RESERVED_SLUGS or Space.objects.filter(slug=slug).exclude(pk=space.pk).exists():
+        while (
+            slug in RESERVED_SLUGS or Space.objects.filter(slug=slug).exclude(pk=space.pk).exists()
+        ):
             slug, number = f"{base}-{number}", number + 1
         space.slug = slug
     space.save()
@@ -150,9 +153,13 @@ def _mention(topic: Topic, reply: Reply | None, author: User) -> set[int]:
         recipients=readers,
         kind=notices.MENTION,
         actor=author,
-        target_key=notices.reply_key(topic.pk, reply.number) if reply else notices.topic_key(topic.pk),
+        target_key=notices.reply_key(topic.pk, reply.number)
+        if reply
+        else notices.topic_key(topic.pk),
         url_name="conversations:reply-link" if reply else "conversations:topic-link",
-        url_kwargs={"topic_id": topic.pk, "number": reply.number} if reply else {"topic_id": topic.pk},
+        url_kwargs={"topic_id": topic.pk, "number": reply.number}
+        if reply
+        else {"topic_id": topic.pk},
         title=topic.title,
         excerpt=_excerpt((reply or topic).body),
     )
@@ -189,7 +196,7 @@ def reply_post(*, topic: Topic, author: User, body: str, in_reply_to: Reply | No
     read_position_advance(member=author, topic=topic, number=reply.number)
     mentioned = _mention(topic, reply, author)
     readers = may_read(topic.space).exclude(pk__in=mentioned)
-    common = {
+    common: dict[str, Any] = {
         "actor": author,
         "target_key": notices.reply_key(topic.pk, reply.number),
         "url_name": "conversations:reply-link",
@@ -198,7 +205,9 @@ def reply_post(*, topic: Topic, author: User, body: str, in_reply_to: Reply | No
         "excerpt": _excerpt(body),
     }
     if topic.author_id and topic.author_id != author.pk:
-        notify(recipients=readers.filter(pk=topic.author_id), kind=notices.REPLY_TO_MY_TOPIC, **common)
+        notify(
+            recipients=readers.filter(pk=topic.author_id), kind=notices.REPLY_TO_MY_TOPIC, **common
+        )
     followers = readers.filter(followed_topics__topic=topic).exclude(pk=topic.author_id or 0)
     notify(recipients=followers, kind=notices.REPLY_IN_FOLLOWED, **common)
     return reply
@@ -207,7 +216,9 @@ def reply_post(*, topic: Topic, author: User, body: str, in_reply_to: Reply | No
 @transaction.atomic
 def reply_edit(*, reply: Reply, editor: User, body: str) -> Reply:
     if body != reply.body:
-        Revision.objects.create(topic_id=reply.topic_id, reply=reply, editor=editor, body=reply.body)
+        Revision.objects.create(
+            topic_id=reply.topic_id, reply=reply, editor=editor, body=reply.body
+        )
         reply.body = body
         reply.body_html = render_markdown(body)
         reply.edited_at = timezone.now()
@@ -322,9 +333,7 @@ def read_position_advance(*, member: User, topic: Topic, number: int) -> None:
         number=number, updated_at=timezone.now()
     )
     if not updated:
-        ReadPosition.objects.get_or_create(
-            member=member, topic=topic, defaults={"number": number}
-        )
+        ReadPosition.objects.get_or_create(member=member, topic=topic, defaults={"number": number})
 
 
 # --- Moderation -----------------------------------------------------------------------------
@@ -380,9 +389,10 @@ def flags_dismiss(*, topic: Topic, reply: Reply | None, moderator: User) -> None
 @transaction.atomic
 def topic_set(*, topic: Topic, moderator: User, **changes) -> None:
     """Lock, pin or move a topic: ``is_locked``, ``is_pinned`` or ``space``."""
-    messages = {
+    # What the author is told when the change is made or undone; pinning tells nobody.
+    messages: dict[str, tuple[str, str] | None] = {
         "is_locked": (gettext_noop_lock, gettext_noop_unlock),
-        "is_pinned": (None, None),
+        "is_pinned": None,
         "space": (gettext_noop_move, gettext_noop_move),
     }
     for field, value in changes.items():
@@ -390,20 +400,22 @@ def topic_set(*, topic: Topic, moderator: User, **changes) -> None:
             continue
         setattr(topic, field, value)
         topic.save(update_fields=[field])
-        on, off = messages[field]
+        told = messages[field]
         verb = f"topic.{field.removeprefix('is_')}" + ("" if value else ".undo")
         if field == "space":
             verb = "topic.move"
             # Notices pointed at a place some readers may no longer be allowed into.
             withdraw(target_key_prefix=notices.topic_key(topic.pk))
-        if on is None:
+        if told is None:
             audit.record(moderator, verb, topic)
         else:
-            _moderated(topic, None, moderator, verb, on if value else off)
+            _moderated(topic, None, moderator, verb, told[0] if value else told[1])
 
 
 # What the author is told, translated when it is sent, into the author's own language.
-gettext_noop_edit = gettext_noop("A moderator edited your post. The earlier text is in its history.")
+gettext_noop_edit = gettext_noop(
+    "A moderator edited your post. The earlier text is in its history."
+)
 gettext_noop_delete = gettext_noop("A moderator deleted your reply.")
 gettext_noop_hide = gettext_noop(
     "A moderator hid your post. Others no longer see it; you and moderators still do."

@@ -28,9 +28,7 @@ urlpatterns = [
     path("t/<int:topic_id>/r/<int:number>/accept/", views.accept, name="accept"),
     path("t/<int:topic_id>/r/<int:number>/react/", views.react, name="react"),
     path("t/<int:topic_id>/r/<int:number>/flag/", views.flag, name="reply-flag"),
-    path(
-        "t/<int:topic_id>/r/<int:number>/<slug:action>/", views.moderate, name="reply-moderate"
-    ),
+    path("t/<int:topic_id>/r/<int:number>/<slug:action>/", views.moderate, name="reply-moderate"),
     path("<slug:space_slug>/", views.topic_list, name="space"),
     path("<slug:space_slug>/new/", views.topic_new, name="topic-new"),
     path("<slug:space_slug>/<int:topic_id>-<slug:slug>/", views.topic_detail, name="topic"),

@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from commonplace.accounts.models import User
 from commonplace.accounts.permissions import current_member
 from commonplace.conversations import permissions, selectors, services
 from commonplace.conversations.forms import (
@@ -109,7 +110,9 @@ def topic_new(request: HttpRequest, space_slug: str) -> HttpResponse:
     form = TopicForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if not ratelimit.hit("topic", str(member.pk), limit=10, window=3600).allowed:
-            form.add_error(None, _("You have started many topics in the last hour. Please wait a little."))
+            form.add_error(
+                None, _("You have started many topics in the last hour. Please wait a little.")
+            )
         else:
             topic = services.topic_start(
                 space=space,
@@ -135,7 +138,7 @@ def topic_url(topic: Topic, *, page: int = 1, number: int | None = None) -> str:
     return url
 
 
-def _visible_topic(request: HttpRequest, topic_id: int) -> tuple[Topic, object]:
+def _visible_topic(request: HttpRequest, topic_id: int) -> tuple[Topic, User]:
     member = current_member(request)
     topic = selectors.topic_for(member, topic_id)
     if topic is None:
@@ -179,7 +182,9 @@ def topic_detail(request: HttpRequest, space_slug: str, topic_id: int, slug: str
     return render(
         request,
         "conversations/topic_detail.html",
-        _topic_context(topic, member, page, moderator, previously_read, _reply_form(request, topic)),
+        _topic_context(
+            topic, member, page, moderator, previously_read, _reply_form(request, topic)
+        ),
     )
 
 
@@ -212,8 +217,12 @@ def _topic_context(topic, member, page, moderator, previously_read, form) -> dic
         "can_accept": permissions.can_accept(topic, member),
         "reaction_kinds": Reaction.Kind.choices,
         "moderator_topic_actions": [
-            ("restore", _("Show the topic again")) if topic.is_hidden else ("hide", _("Hide the topic")),
-            ("unlock", _("Open to replies")) if topic.is_locked else ("lock", _("Close to replies")),
+            ("restore", _("Show the topic again"))
+            if topic.is_hidden
+            else ("hide", _("Hide the topic")),
+            ("unlock", _("Open to replies"))
+            if topic.is_locked
+            else ("lock", _("Close to replies")),
             ("unpin", _("Unpin")) if topic.is_pinned else ("pin", _("Pin to the top")),
         ],
     }
@@ -227,9 +236,13 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
     permissions.check(permissions.can_reply(topic, member))
     form = ReplyForm(request.POST)
     htmx = getattr(request, "htmx", False)
-    if form.is_valid():
-        if not ratelimit.hit("reply", str(member.pk), limit=60, window=3600).allowed:
-            form.add_error("body", _("You have posted many replies in the last hour. Please wait a little."))
+    if (
+        form.is_valid()
+        and not ratelimit.hit("reply", str(member.pk), limit=60, window=3600).allowed
+    ):
+        form.add_error(
+            "body", _("You have posted many replies in the last hour. Please wait a little.")
+        )
     if form.is_valid():
         quoted = None
         if form.cleaned_data["in_reply_to"]:
@@ -240,7 +253,9 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
             topic=topic, author=member, body=form.cleaned_data["body"], in_reply_to=quoted
         )
         if not htmx:
-            return redirect(topic_url(topic, page=selectors.page_of(reply.number), number=reply.number))
+            return redirect(
+                topic_url(topic, page=selectors.page_of(reply.number), number=reply.number)
+            )
         # A new reply has no reactions yet; nothing more to read back.
         reply.helpful = reply.thanks = 0  # type: ignore[attr-defined]
         reply.my_kinds = set()  # type: ignore[attr-defined]
@@ -258,7 +273,10 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
         return response
     moderator = permissions.can_moderate(topic.space, member)
     page = selectors.replies_page(
-        topic=topic, member=member, page_number=selectors.page_of(topic.last_number), moderator=moderator
+        topic=topic,
+        member=member,
+        page_number=selectors.page_of(topic.last_number),
+        moderator=moderator,
     )
     response = render(
         request,
@@ -334,6 +352,7 @@ def reply_delete(request: HttpRequest, topic_id: int, number: int) -> HttpRespon
 def history(request: HttpRequest, topic_id: int, number: int = 0) -> HttpResponse:
     """Earlier versions of a topic (``number`` 0) or of one reply, newest first."""
     topic, member = _visible_topic(request, topic_id)
+    current: Topic | Reply
     if number:
         reply = _reply(topic, number)
         permissions.check_visible(permissions.can_see_reply_text(reply, topic, member))
@@ -435,7 +454,9 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 
 def _next_url(request: HttpRequest, fallback: str) -> str:
     wanted = request.POST.get("next", "")
-    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}, request.is_secure()):
+    if wanted and url_has_allowed_host_and_scheme(
+        wanted, {request.get_host()}, request.is_secure()
+    ):
         return wanted
     return fallback
 
@@ -466,7 +487,9 @@ def moderate(request: HttpRequest, topic_id: int, action: str, number: int = 0) 
     else:
         services.topic_set(topic=topic, moderator=member, is_pinned=action == "pin")
     messages.success(request, done[action])
-    return redirect(_next_url(request, topic_url(topic, page=selectors.page_of(number), number=number or None)))
+    return redirect(
+        _next_url(request, topic_url(topic, page=selectors.page_of(number), number=number or None))
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -481,5 +504,3 @@ def move(request: HttpRequest, topic_id: int) -> HttpResponse:
         messages.success(request, _("The topic is moved."))
         return redirect(topic_url(topic))
     return render(request, "conversations/move_form.html", {"form": form, "topic": topic})
-
-

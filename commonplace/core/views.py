@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,17 +14,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
+from commonplace.accounts.models import User
 from commonplace.accounts.permissions import check_steward, is_member
 from commonplace.core import health, selectors, services
 from commonplace.core.forms import CommunityForm, PageForm, term_formset
 from commonplace.core.models import FocusArea, OrganizationType, Page, Region, SpokenLanguage
 
-
-@login_not_required
 # "New for you" on a member's home reaches back this far into what they follow.
 NEW_FOR_YOU_DAYS = timedelta(days=30)
 
 
+@login_not_required
 def home(request: HttpRequest) -> HttpResponse:
     """Visitors see the public front page; members see their own home."""
     if is_member(request.user):
@@ -32,7 +33,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
         context = {
             "people_like_me": people_like(request.user),
-            "new_for_you": new_for_member(request.user, since=timezone.now() - NEW_FOR_YOU_DAYS),
+            "new_for_you": new_for_member(
+                cast(User, request.user), since=timezone.now() - NEW_FOR_YOU_DAYS
+            ),
         }
         return render(request, "core/member_home.html", context)
     return about(request)
