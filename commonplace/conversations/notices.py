@@ -1,7 +1,7 @@
 """What conversations tell members about, through the notifications mechanism.
 
-Target keys name whole segments ("topic:12/reply:5"): withdrawing "topic:12" takes every
-notice about topic 12 and its replies, and never touches topic 120.
+Target keys name whole segments ("space:3/topic:12/reply:5"): withdrawing "space:3/topic:12"
+takes every notice about topic 12 and its replies, and never touches topic 120.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -52,9 +52,15 @@ def register_kinds() -> None:
         kinds.register(kind)
 
 
-def topic_key(topic_id: int) -> str:
-    return f"topic:{topic_id}"
+def space_key(space_id: int) -> str:
+    return f"space:{space_id}"
 
 
-def reply_key(topic_id: int, number: int) -> str:
-    return f"topic:{topic_id}/reply:{number}"
+def topic_key(topic) -> str:
+    """Under its space, so that a member who leaves a private space loses every notice about
+    it in one step."""
+    return f"space:{topic.space_id}/topic:{topic.pk}"
+
+
+def reply_key(topic, number: int) -> str:
+    return f"{topic_key(topic)}/reply:{number}"

@@ -76,6 +76,19 @@ def space_save(*, space: Space, steward: User, members=None, facilitators=None) 
         space.members.set(members)
     if facilitators is not None:
         space.facilitators.set(facilitators)
+    if space.is_private:
+        # Whoever may no longer read the space (they left it, or it just became private) stops
+        # seeing what they were told about it.
+        from commonplace.notifications.models import Notification
+
+        outside = (
+            Notification.objects.filter(target_key__startswith=f"{notices.space_key(space.pk)}/")
+            .exclude(recipient__in=may_read(space))
+            .values_list("recipient_id", flat=True)
+            .distinct()
+        )
+        if outside_ids := set(outside):
+            withdraw(target_key_prefix=notices.space_key(space.pk), recipients=outside_ids)
     audit.record(steward, "space.create" if creating else "space.update", space)
     return space
 
@@ -109,7 +122,7 @@ def topic_start(
         recipients=followers,
         kind=notices.NEW_TOPIC_IN_SPACE,
         actor=author,
-        target_key=notices.topic_key(topic.pk),
+        target_key=notices.topic_key(topic),
         url_name="conversations:topic-link",
         url_kwargs={"topic_id": topic.pk},
         title=title,
@@ -153,9 +166,9 @@ def _mention(topic: Topic, reply: Reply | None, author: User) -> set[int]:
         recipients=readers,
         kind=notices.MENTION,
         actor=author,
-        target_key=notices.reply_key(topic.pk, reply.number)
+        target_key=notices.reply_key(topic, reply.number)
         if reply
-        else notices.topic_key(topic.pk),
+        else notices.topic_key(topic),
         url_name="conversations:reply-link" if reply else "conversations:topic-link",
         url_kwargs={"topic_id": topic.pk, "number": reply.number}
         if reply
@@ -198,7 +211,7 @@ def reply_post(*, topic: Topic, author: User, body: str, in_reply_to: Reply | No
     readers = may_read(topic.space).exclude(pk__in=mentioned)
     common: dict[str, Any] = {
         "actor": author,
-        "target_key": notices.reply_key(topic.pk, reply.number),
+        "target_key": notices.reply_key(topic, reply.number),
         "url_name": "conversations:reply-link",
         "url_kwargs": {"topic_id": topic.pk, "number": reply.number},
         "title": topic.title,
@@ -252,7 +265,7 @@ def _reply_gone(reply: Reply) -> None:
         topic.accepted_reply = None
         topic.save(update_fields=["accepted_reply"])
         _answer_contribution_withdraw(reply)
-    withdraw(target_key_prefix=notices.reply_key(reply.topic_id, reply.number))
+    withdraw(target_key_prefix=notices.reply_key(reply.topic, reply.number))
 
 
 # --- Answers, reactions, following, reading -------------------------------------------------
@@ -289,7 +302,7 @@ def answer_accept(*, topic: Topic, reply: Reply | None, member: User) -> None:
         recipients=may_read(topic.space).filter(pk=reply.author_id),
         kind=notices.ANSWER_ACCEPTED,
         actor=member,
-        target_key=notices.reply_key(topic.pk, reply.number),
+        target_key=notices.reply_key(topic, reply.number),
         url_name="conversations:reply-link",
         url_kwargs={"topic_id": topic.pk, "number": reply.number},
         title=topic.title,
@@ -367,7 +380,7 @@ def post_hide(*, topic: Topic, reply: Reply | None, moderator: User, hide: bool 
         else:
             Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + 1)
     elif reply is None and hide:
-        withdraw(target_key_prefix=notices.topic_key(topic.pk))
+        withdraw(target_key_prefix=notices.topic_key(topic))
     flags = Flag.objects.filter(topic=topic, reply=reply, outcome=Flag.Outcome.OPEN)
     flags.update(
         outcome=Flag.Outcome.HIDDEN if hide else Flag.Outcome.DISMISSED,
@@ -398,14 +411,15 @@ def topic_set(*, topic: Topic, moderator: User, **changes) -> None:
     for field, value in changes.items():
         if field not in messages or getattr(topic, field) == value:
             continue
+        if field == "space":
+            # Notices pointed at a place some readers may no longer be allowed into.
+            withdraw(target_key_prefix=notices.topic_key(topic))
         setattr(topic, field, value)
         topic.save(update_fields=[field])
         told = messages[field]
         verb = f"topic.{field.removeprefix('is_')}" + ("" if value else ".undo")
         if field == "space":
             verb = "topic.move"
-            # Notices pointed at a place some readers may no longer be allowed into.
-            withdraw(target_key_prefix=notices.topic_key(topic.pk))
         if told is None:
             audit.record(moderator, verb, topic)
         else:
@@ -435,7 +449,7 @@ def _moderated(topic: Topic, reply: Reply | None, moderator: User, verb: str, me
         return
     with translation.override(author.language):
         excerpt = gettext(message)
-    key = notices.reply_key(topic.pk, reply.number) if reply else notices.topic_key(topic.pk)
+    key = notices.reply_key(topic, reply.number) if reply else notices.topic_key(topic)
     notify(
         recipients=[author],
         kind=notices.MODERATION,

@@ -208,7 +208,7 @@ def _topic_context(topic, member, page, moderator, previously_read, form) -> dic
         "topic": topic,
         "space": topic.space,
         "replies_page": page,
-        "replies": page.replies,
+        "replies": page.replies if page else [],
         "form": form,
         "moderator": moderator,
         "previously_read": previously_read,

@@ -92,6 +92,56 @@ ACCESS = {
     "notifications:settings": MEMBERS,
     # Public, for links in emails; a garbled token gets a friendly page with a 400.
     "notifications:unsubscribe": Case(400, 400, 400, 400, kwargs={"token": "garbled"}),
+    # A question in an open space, asked and answered by someone other than the member walking.
+    "conversations:spaces": MEMBERS,
+    "conversations:latest": MEMBERS,
+    "conversations:moderation": STEWARDS,
+    "conversations:space-new": STEWARDS,
+    "conversations:space-edit": Case(LOGIN, 403, 200, 200, kwargs={"space_slug": "open"}),
+    "conversations:space-follow": Case(
+        LOGIN, AWAY, AWAY, AWAY, kwargs={"space_slug": "open"}, method="post"
+    ),
+    "conversations:space": Case(LOGIN, 200, 200, 200, kwargs={"space_slug": "open"}),
+    "conversations:topic-new": Case(LOGIN, 200, 200, 200, kwargs={"space_slug": "open"}),
+    "conversations:topic": Case(
+        LOGIN, 200, 200, 200, kwargs={"space_slug": "open", "topic_id": 0, "slug": "a-question"}
+    ),
+    "conversations:topic-link": Case(LOGIN, AWAY, AWAY, AWAY, kwargs={"topic_id": 0}),
+    "conversations:reply-link": Case(LOGIN, AWAY, AWAY, AWAY, kwargs={"topic_id": 0, "number": 1}),
+    "conversations:first-unread": Case(LOGIN, AWAY, AWAY, AWAY, kwargs={"topic_id": 0}),
+    # An empty reply comes back with its error.
+    "conversations:reply-new": Case(LOGIN, 422, 422, 422, kwargs={"topic_id": 0}, method="post"),
+    "conversations:topic-edit": Case(LOGIN, 403, 200, 200, kwargs={"topic_id": 0}),
+    "conversations:topic-history": Case(LOGIN, 200, 200, 200, kwargs={"topic_id": 0}),
+    "conversations:topic-follow": Case(
+        LOGIN, AWAY, AWAY, AWAY, kwargs={"topic_id": 0}, method="post"
+    ),
+    "conversations:topic-flag": Case(LOGIN, 200, 200, 200, kwargs={"topic_id": 0}),
+    "conversations:topic-move": Case(LOGIN, 403, 200, 200, kwargs={"topic_id": 0}),
+    "conversations:topic-moderate": Case(
+        LOGIN, 403, AWAY, AWAY, kwargs={"topic_id": 0, "action": "pin"}, method="post"
+    ),
+    "conversations:reply-edit": Case(LOGIN, 403, 200, 200, kwargs={"topic_id": 0, "number": 1}),
+    "conversations:reply-delete": Case(
+        LOGIN, 403, AWAY, AWAY, kwargs={"topic_id": 0, "number": 1}, method="post"
+    ),
+    "conversations:reply-history": Case(LOGIN, 200, 200, 200, kwargs={"topic_id": 0, "number": 1}),
+    "conversations:accept": Case(
+        LOGIN, 403, AWAY, AWAY, kwargs={"topic_id": 0, "number": 1}, method="post"
+    ),
+    # No reaction named: a malformed request, refused the same way for everyone.
+    "conversations:react": Case(
+        LOGIN, 400, 400, 400, kwargs={"topic_id": 0, "number": 1}, method="post"
+    ),
+    "conversations:reply-flag": Case(LOGIN, 200, 200, 200, kwargs={"topic_id": 0, "number": 1}),
+    "conversations:reply-moderate": Case(
+        LOGIN,
+        403,
+        AWAY,
+        AWAY,
+        kwargs={"topic_id": 0, "number": 1, "action": "hide"},
+        method="post",
+    ),  # fmt: skip
     "account_login": LOGGED_OUT_ONLY,
     "account_logout": Case(AWAY, 200, 200, 200),
     "account_inactive": PUBLIC,
@@ -173,6 +223,15 @@ def people(alice, sam, ada, demo_site):
         user=listed, kind=Consent.Kind.DIRECTORY, given=True, wording="Yes", source="test"
     )
     ACCESS_USER_IDS["listed"] = listed.pk
+    from commonplace.conversations.models import Space
+    from commonplace.conversations.services import reply_post, topic_start
+
+    space = Space.objects.create(slug="open", name_en="Open", name_fr="Ouvert")
+    topic = topic_start(
+        space=space, author=listed, title="A question", body="How?", kind="question"
+    )
+    reply_post(topic=topic, author=sam, body="Like this.")
+    ACCESS_USER_IDS["topic"] = topic.pk
     return {"anonymous": None, "member": alice, "steward": sam, "administrator": ada}
 
 
@@ -194,6 +253,8 @@ def url_for(name: str, case: Case) -> str:
     kwargs = dict(case.kwargs)
     if kwargs.get("user_id") == 0:
         kwargs["user_id"] = ACCESS_USER_IDS["listed"]
+    if kwargs.get("topic_id") == 0:
+        kwargs["topic_id"] = ACCESS_USER_IDS["topic"]
     return reverse(name, kwargs=kwargs)
 
 

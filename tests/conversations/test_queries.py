@@ -1,0 +1,51 @@
+"""Each conversations page costs the same number of queries however long its list is."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from commonplace.conversations import services
+from commonplace.conversations.models import Reply, Space, Topic
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def fill(space, author, topics: int, replies: int) -> Topic:
+    topic = None
+    for number in range(topics):
+        topic = services.topic_start(space=space, author=author, title=f"T{number}", body="x")
+    assert topic is not None
+    Reply.objects.bulk_create(
+        Reply(topic=topic, number=number, author=author, body=f"r{number}", body_html="<p>r</p>")
+        for number in range(1, replies + 1)
+    )
+    Topic.objects.filter(pk=topic.pk).update(last_number=replies, reply_count=replies)
+    return topic
+
+
+def test_the_space_list_topic_lists_and_topic_page_do_not_grow_with_their_content(
+    client, alice, benoit
+):
+    small = Space.objects.create(slug="small", name_en="Small")
+    large = Space.objects.create(slug="large", name_en="Large")
+    for index in range(8):
+        Space.objects.create(slug=f"extra-{index}", name_en=f"Extra {index}")
+    few = fill(small, alice, topics=2, replies=3)
+    many = fill(large, benoit, topics=30, replies=60)
+    client.force_login(alice)
+    # Read once, so both topics have a read position and the same page shape.
+    for topic in (few, many):
+        client.get(reverse("conversations:topic-link", args=[topic.pk]), follow=True)
+    assert queries(client, reverse("conversations:space", args=["small"])) == queries(
+        client, reverse("conversations:space", args=["large"])
+    )
+    assert queries(client, reverse("conversations:spaces")) <= 12
+    page = reverse("conversations:topic", args=["small", few.pk, few.slug])
+    long_page = reverse("conversations:topic", args=["large", many.pk, many.slug])
+    assert queries(client, page) == queries(client, long_page)
+    assert queries(client, long_page) <= 20
+    assert queries(client, reverse("conversations:latest")) <= 14
