@@ -166,9 +166,7 @@ def _mention(topic: Topic, reply: Reply | None, author: User) -> set[int]:
         recipients=readers,
         kind=notices.MENTION,
         actor=author,
-        target_key=notices.reply_key(topic, reply.number)
-        if reply
-        else notices.topic_key(topic),
+        target_key=notices.reply_key(topic, reply.number) if reply else notices.topic_key(topic),
         url_name="conversations:reply-link" if reply else "conversations:topic-link",
         url_kwargs={"topic_id": topic.pk, "number": reply.number}
         if reply

@@ -204,7 +204,15 @@ def _reply_form(request: HttpRequest, topic: Topic) -> ReplyForm:
 
 
 def _topic_context(topic, member, page, moderator, previously_read, form) -> dict:
+    # Worked out from the read position as it was before this page advanced it: the
+    # first-unread view, reached after the page has marked everything read, would land on the
+    # last reply instead of the first one the member had not read.
+    first_unread_url = None
+    if previously_read is not None and previously_read < topic.last_number:
+        number = selectors.first_unread_number(topic, member)
+        first_unread_url = topic_url(topic, page=selectors.page_of(number), number=number)
     return {
+        "first_unread_url": first_unread_url,
         "topic": topic,
         "space": topic.space,
         "replies_page": page,

@@ -102,7 +102,8 @@ def test_emails_carry_payloads_as_plain_text_on_one_subject_line(open_space, ali
     tasks()
     (message,) = mail.outbox
     assert message.to == ["benoit@example.org"]
-    assert "\n" not in message.subject and "victim@example.org" not in message.bcc
+    assert "\n" not in message.subject
+    assert "victim@example.org" not in message.bcc
     assert message.content_subtype == "plain"
 
 

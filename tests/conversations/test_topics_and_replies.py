@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from commonplace.conversations import selectors, services
+from commonplace.conversations import services
 from commonplace.conversations.models import Reply, Revision, Topic, TopicFollow
 from commonplace.core.models import AuditEntry, FocusArea
 from commonplace.notifications.models import Notification
@@ -129,7 +129,8 @@ def test_a_reply_link_opens_the_page_it_is_on(client, open_space, alice):
     response = client.get(reverse("conversations:reply-link", args=[topic.pk, 120]))
     assert response.url.endswith("?page=3#reply-120")
     page = client.get(response.url.split("#")[0])
-    assert 'id="reply-120"' in page.text and 'id="reply-100"' not in page.text
+    assert 'id="reply-120"' in page.text
+    assert 'id="reply-100"' not in page.text
 
 
 def test_edits_keep_the_earlier_text_and_a_moderators_edit_is_audited_and_told(
@@ -162,7 +163,8 @@ def test_posting_with_htmx_returns_the_reply_and_a_fresh_form(client, open_space
     url = reverse("conversations:reply-new", args=[topic.pk])
     response = client.post(url, {"body": "In place"}, headers={"HX-Request": "true"})
     assert response.status_code == 200
-    assert 'id="reply-1"' in response.text and "In place" in response.text
+    assert 'id="reply-1"' in response.text
+    assert "In place" in response.text
     assert 'hx-swap-oob="true"' in response.text
     empty = client.post(url, {"body": "   "}, headers={"HX-Request": "true"})
     assert empty["HX-Retarget"] == "#reply-form-wrap"

@@ -141,7 +141,7 @@ ACCESS = {
         AWAY,
         kwargs={"topic_id": 0, "number": 1, "action": "hide"},
         method="post",
-    ),  # fmt: skip
+    ),
     "account_login": LOGGED_OUT_ONLY,
     "account_logout": Case(AWAY, 200, 200, 200),
     "account_inactive": PUBLIC,
