@@ -79,8 +79,15 @@ def press_and_check(page, key: str = "Enter") -> None:
 
 def visit_status(page, path: str) -> int:
     """Open ``path``, run axe on whatever page answers, and return its HTTP status."""
+    problems = page.script_problems  # type: ignore[attr-defined]
+    before = len(problems)
     response = page.goto(page.base_url + path)  # type: ignore[attr-defined]
     check_accessibility(page)
+    if response.status == 404:
+        # The browser reports the 404 it was sent to on purpose; anything else still counts.
+        problems[before:] = [
+            problem for problem in problems[before:] if "status of 404" not in problem
+        ]
     return response.status
 
 
@@ -343,7 +350,9 @@ def test_a_follower_of_a_space_is_emailed_about_a_new_topic_in_their_language(
         actor="Alice Martin",
         title="A grief café in the library",
     )
-    assert message["Subject"] == f"[{community_name()}] {sentence}"
+    with translation.override(language):
+        community = community_name()
+    assert message["Subject"] == f"[{community}] {sentence}"
     text = message.get_content()
     assert say(language, "Read it on the site:") in text
     assert "We start in March, on Tuesdays." in text
@@ -417,18 +426,18 @@ def test_a_flagged_reply_hidden_by_a_steward_disappears_and_its_author_is_told(
     topic = services.topic_start(
         space=space, author=flagger, title="Fundraising ideas", body="What has worked?"
     )
-    services.reply_post(topic=topic, author=author, body="Buy my miracle vitamins today!")
     services.reply_post(topic=topic, author=steward, body="A walk-a-thon, every spring.")
+    services.reply_post(topic=topic, author=author, body="Buy my miracle vitamins today!")
 
     log_in_as(page, flagger)
     visit(page, topic_path(language, topic))
     flag_link = page.get_by_role(
         "link",
-        name=say(language, 'Flag<span class="visually-hidden"> reply %(number)s</span>', number=1),
+        name=say(language, 'Flag<span class="visually-hidden"> reply %(number)s</span>', number=2),
     )
     tab_to(page, flag_link)
     press_and_check(page)
-    assert site_path(page) == f"/{language}/conversations/t/{topic.pk}/r/1/flag/"
+    assert site_path(page) == f"/{language}/conversations/t/{topic.pk}/r/2/flag/"
     reasons = page.get_by_role("radio")
     tab_to(page, reasons.first)
     page.keyboard.press("Space")
@@ -437,12 +446,12 @@ def test_a_flagged_reply_hidden_by_a_steward_disappears_and_its_author_is_told(
     assert page.get_by_role("radio", name=say(language, "Spam or advertising")).is_checked()
     tab_to(page, page.get_by_role("button", name=say(language, "Send to the moderators")))
     press_and_check(page)
-    assert page.url.endswith("#reply-1")
+    assert page.url.endswith("#reply-2")
     assert page.get_by_role("status").inner_text() == say(
         language, "Thank you. A moderator will look at it."
     )
     flag = Flag.objects.get()
-    assert (flag.reason, flag.reporter, flag.reply.number) == ("spam", flagger, 1)
+    assert (flag.reason, flag.reporter, flag.reply.number) == ("spam", flagger, 2)
 
     log_in_again(page, steward)
     visit(page, f"/{language}/conversations/moderation/")
@@ -464,9 +473,9 @@ def test_a_flagged_reply_hidden_by_a_steward_disappears_and_its_author_is_told(
     log_in_again(page, other)
     visit(page, topic_path(language, topic))
     assert "miracle vitamins" not in page.locator("main").inner_text()
-    assert page.locator("#reply-1").count() == 0
-    assert page.locator("#reply-2").is_visible()
-    visit(page, f"/{language}/conversations/t/{topic.pk}/r/1/")
+    assert page.locator("#reply-2").count() == 0
+    assert page.locator("#reply-1").is_visible()
+    visit(page, f"/{language}/conversations/t/{topic.pk}/r/2/")
     assert "miracle vitamins" not in page.locator("main").inner_text()
 
     # The author hears about it in their own language, and still sees their reply.
@@ -486,13 +495,13 @@ def test_a_flagged_reply_hidden_by_a_steward_disappears_and_its_author_is_told(
     )
     tab_to(page, notice.get_by_role("link"))
     press_and_check(page)
-    assert page.url.endswith("#reply-1")
+    assert page.url.endswith("#reply-2")
     assert (
         say(
             language,
             "Moderators have hidden this reply. Only its author and moderators can see it.",
         )
-        in page.locator("#reply-1").inner_text()
+        in page.locator("#reply-2").inner_text()
     )
 
 
