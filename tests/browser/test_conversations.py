@@ -4,8 +4,9 @@ input — in English and in French, with axe-core on every page visited and the 
 the main path of each journey.
 
 Expected wording comes from the catalogue at run time (``say``), so the tests follow the
-French translation as it is compiled; the French catalogue has no conversations strings yet,
-so these tests also assert on structure (sections, anchors, roles) that does not depend on it.
+French translation as it is compiled. When this was written the French catalogue had none of
+the conversations or notifications strings, so the tests also assert on structure (sections,
+anchors, roles, classes) that does not depend on the wording.
 """
 
 import re
