@@ -113,6 +113,14 @@ PAGES = [
     Page("who-knows-area", "/en/people/who-knows/?area=caregiver-support", login="member"),
     Page("who-knows-text", "/en/people/who-knows/?q=volunteer+training", login="member"),
     Page("review-queue-search", "/en/join/requests/?status=approved&q=Lavoie", login="steward"),
+    # Conversations at 20 spaces, 20,000 topics and 200,000 replies; a {name} is a page
+    # seed_scale made and named in bench-paths.json.
+    Page("spaces", "/en/conversations/", login="member"),
+    Page("topic-list", "{space}", login="member"),
+    Page("latest-topics", "/en/conversations/latest/", login="member"),
+    Page("topic-500-replies", "{topic-500}", login="member"),
+    Page("topic-500-last-page", "{topic-500-last}", login="member"),
+    Page("topic-2000-last-page", "{topic-2000-last}", login="member"),
 ]
 
 
@@ -440,6 +448,17 @@ class Sample:
     size: int
 
 
+def page_path(page: Page, var_dir: Path) -> str:
+    """The page's address; ``{name}`` is looked up in the bench-paths.json seed_scale wrote."""
+    if not (page.path.startswith("{") and page.path.endswith("}")):
+        return page.path
+    path = var_dir / "bench-paths.json"
+    try:
+        return json.loads(path.read_text("utf-8"))[page.path[1:-1]]
+    except (OSError, ValueError, KeyError) as error:
+        raise BenchError(f"{page.name}: no {page.path} in {path} ({error}).") from error
+
+
 def prepare(page: Page, port: int, sessions: dict[str, dict[str, str]], load_args) -> Load:
     cookies = dict(sessions[page.login]) if page.login else {}
     form = None
@@ -456,7 +475,7 @@ def prepare(page: Page, port: int, sessions: dict[str, dict[str, str]], load_arg
     return Load(
         port=port,
         method=page.method,
-        path=page.path,
+        path=page_path(page, load_args.var_dir),
         headers=headers,
         form=form,
         concurrency=load_args.concurrency,
@@ -797,6 +816,7 @@ def bench(arguments: argparse.Namespace) -> int:
         )
         print(table_line([name for name, _, _ in COLUMNS]), flush=True)
         for page in pages:
+            arguments.var_dir = var_dir
             load = prepare(page, port, sessions, arguments)
             peak_is_per_page = reset_peak_memory(master_pid)
             with cpu_use(master_pid) as cpu:

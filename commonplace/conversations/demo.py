@@ -16,6 +16,7 @@ from commonplace.conversations.services import (
     topic_start,
 )
 from commonplace.core.models import FocusArea
+from commonplace.notifications.models import Notification
 
 # slug, English name, French name, English description, French description, colour, focus area
 SPACES = [
@@ -180,5 +181,8 @@ def seed(log):
             space=private, author=steward, title="Planning the spring gathering",
             body="Let us choose two dates for the spring gathering and who hosts which session.",
         )  # fmt: skip
+        # These conversations are the demo's past: show their notices in the app, but do not
+        # send the demo members a pile of emails about them when the worker starts.
+        Notification.objects.filter(emailed_at__isnull=True).update(emailed_at=timezone.now())
     log(f"Created {len(SPACES) + 1} spaces and {len(CONVERSATIONS) + 1} conversations")
     return []

@@ -178,7 +178,9 @@ def topic_detail(request: HttpRequest, space_slug: str, topic_id: int, slug: str
     )
     last_on_page = min(page.number * selectors.REPLIES_PER_PAGE, topic.last_number)
     previously_read = topic.read_number  # type: ignore[attr-defined]
-    services.read_position_advance(member=member, topic=topic, number=last_on_page)
+    if previously_read is None or previously_read < last_on_page:
+        # Only when there is something new: reading an old page again writes nothing.
+        services.read_position_advance(member=member, topic=topic, number=last_on_page)
     return render(
         request,
         "conversations/topic_detail.html",

@@ -89,3 +89,19 @@ def save_bench_logins(logins: list[DemoLogin]) -> None:
 
 def load_bench_logins() -> list[DemoLogin]:
     return _load_logins(bench_logins_path())
+
+
+def bench_paths_path() -> Path:
+    return settings.VAR_DIR / "bench-paths.json"
+
+
+def save_bench_paths(paths: dict[str, str]) -> None:
+    """Addresses of pages made by ``seed_scale`` (a long thread, say) that ``make bench``
+    opens by name; merged with those other apps saved."""
+    path = bench_paths_path()
+    try:
+        known = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(known | paths, indent=2), encoding="utf-8")
