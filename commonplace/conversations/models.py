@@ -53,6 +53,8 @@ class Space(models.Model):
         related_name="facilitated_spaces",
     )  # fmt: skip
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # Topics members can see, kept by the services: the list of spaces never counts rows.
+    topic_count = models.PositiveIntegerField(default=0, editable=False)
 
     name = Bilingual()
     description = Bilingual()

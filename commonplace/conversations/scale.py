@@ -104,6 +104,10 @@ def seed(log, options: dict) -> None:
     topics = list(
         Topic.objects.filter(space__slug__startswith=PREFIX).order_by("pk").only("pk", "space_id")
     )
+    for space in spaces:
+        Space.objects.filter(pk=space.pk).update(
+            topic_count=Topic.objects.filter(space=space, is_hidden=False).count()
+        )
     log(f"Created {len(spaces)} spaces and {len(topics):,} topics")
     batch: list[Reply] = []
     written = 0

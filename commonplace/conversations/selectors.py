@@ -19,6 +19,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 
 from commonplace.accounts.models import User
 from commonplace.accounts.permissions import is_steward
@@ -50,15 +51,11 @@ def _member_of(member: User, *, through_topic: bool = False) -> Q:
 
 
 def spaces_visible_to(member: User) -> QuerySet[Space]:
-    """Spaces the member may read, in their order, each with ``topic_count``, ``following``
-    (the member follows it) and ``facilitator_ids``/``member_ids`` for the permission checks."""
-    visible_topics = Q(topics__is_hidden=False)
+    """Spaces the member may read, in their order, each with ``following`` (the member follows
+    it)."""
     return (
         Space.objects.filter(_member_of(member))
-        .annotate(
-            topic_count=Count("topics", filter=visible_topics),
-            following=Exists(SpaceFollow.objects.filter(space=OuterRef("pk"), member=member)),
-        )
+        .annotate(following=Exists(SpaceFollow.objects.filter(space=OuterRef("pk"), member=member)))
         .order_by("position", "name_en")
     )
 
@@ -223,7 +220,16 @@ def replies_page(*, topic: Topic, member: User, page_number: int, moderator: boo
     shown: list[Reply] = list(replies)
     for reply in shown:
         reply.my_kinds = {reaction.kind for reaction in reply.my_reactions}  # type: ignore[attr-defined]
+        label_reply(reply)
     return ReplyPage(number=page_number, count=count, replies=shown)
+
+
+def label_reply(reply: Reply) -> Reply:
+    """Give the reply what its template shows: ``label`` ("reply 12", for screen readers) and
+    ``number_text`` (to build its links without reversing a URL per reply)."""
+    reply.label = gettext("reply %(number)s") % {"number": reply.number}  # type: ignore[attr-defined]
+    reply.number_text = str(reply.number)  # type: ignore[attr-defined]
+    return reply
 
 
 def first_unread_number(topic: Topic, member: User) -> int:

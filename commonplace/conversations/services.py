@@ -114,6 +114,7 @@ def topic_start(
         last_activity_at=now,
     )
     topic.areas.set(list(areas))
+    Space.objects.filter(pk=space.pk).update(topic_count=F("topic_count") + 1)
     TopicFollow.objects.get_or_create(member=author, topic=topic)
     ReadPosition.objects.create(member=author, topic=topic, number=0)
     mentioned = _mention(topic, None, author)
@@ -377,8 +378,12 @@ def post_hide(*, topic: Topic, reply: Reply | None, moderator: User, hide: bool 
             _reply_gone(reply)
         else:
             Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + 1)
-    elif reply is None and hide:
-        withdraw(target_key_prefix=notices.topic_key(topic))
+    elif reply is None:
+        Space.objects.filter(pk=topic.space_id).update(
+            topic_count=F("topic_count") + (-1 if hide else 1)
+        )
+        if hide:
+            withdraw(target_key_prefix=notices.topic_key(topic))
     flags = Flag.objects.filter(topic=topic, reply=reply, outcome=Flag.Outcome.OPEN)
     flags.update(
         outcome=Flag.Outcome.HIDDEN if hide else Flag.Outcome.DISMISSED,
@@ -412,6 +417,9 @@ def topic_set(*, topic: Topic, moderator: User, **changes) -> None:
         if field == "space":
             # Notices pointed at a place some readers may no longer be allowed into.
             withdraw(target_key_prefix=notices.topic_key(topic))
+            if not topic.is_hidden:
+                Space.objects.filter(pk=topic.space_id).update(topic_count=F("topic_count") - 1)
+                Space.objects.filter(pk=value.pk).update(topic_count=F("topic_count") + 1)
         setattr(topic, field, value)
         topic.save(update_fields=[field])
         told = messages[field]

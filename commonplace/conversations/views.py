@@ -213,7 +213,12 @@ def _topic_context(topic, member, page, moderator, previously_read, form) -> dic
     if previously_read is not None and previously_read < topic.last_number:
         number = selectors.first_unread_number(topic, member)
         first_unread_url = topic_url(topic, page=selectors.page_of(number), number=number)
+    # Links inside the list of replies are built from these two, not reversed fifty times.
+    reply_base = reverse("conversations:reply-link", kwargs={"topic_id": topic.pk, "number": 1})
+    member_base = reverse("people:member", kwargs={"user_id": 1})
     return {
+        "reply_base": reply_base.removesuffix("1/"),
+        "member_base": member_base.removesuffix("1/"),
         "first_unread_url": first_unread_url,
         "topic": topic,
         "space": topic.space,
@@ -269,6 +274,7 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
         # A new reply has no reactions yet; nothing more to read back.
         reply.helpful = reply.thanks = 0  # type: ignore[attr-defined]
         reply.my_kinds = set()  # type: ignore[attr-defined]
+        selectors.label_reply(reply)
         moderator = permissions.can_moderate(topic.space, member)
         context = _topic_context(topic, member, None, moderator, None, ReplyForm())
         context["reply"] = reply
@@ -407,11 +413,9 @@ def react(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
             topic=topic, member=member, page_number=selectors.page_of(number), moderator=True
         )
         item = next(item for item in page.replies if item.number == number)
-        return render(
-            request,
-            "conversations/topic_detail.html#reactions",
-            {"reply": item, "topic": topic, "reaction_kinds": Reaction.Kind.choices},
-        )
+        context = _topic_context(topic, member, None, False, None, None)
+        context["reply"] = item
+        return render(request, "conversations/topic_detail.html#reactions", context)
     return redirect(topic_url(topic, page=selectors.page_of(number), number=number))
 
 
