@@ -147,6 +147,7 @@ class SmtpReceiver:
     def __init__(self, port: int):
         self.port = port
         self.messages: list = []
+        self.raw: list[bytes] = []  # each message exactly as it arrived
         self._controller = None
 
     async def handle_DATA(self, server, session, envelope):
@@ -155,6 +156,7 @@ class SmtpReceiver:
 
         parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), parsed))
+        self.raw.append(envelope.content)
         return "250 Message accepted for delivery"
 
     def start(self) -> "SmtpReceiver":

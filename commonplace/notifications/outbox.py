@@ -22,6 +22,10 @@ TRANSPORT_MAILER = "transport"
 # A claimed message whose worker died mid-send is offered again after this long.
 CLAIM_TIMEOUT = timedelta(minutes=10)
 SWEEP_GRACE = timedelta(minutes=2)
+# Headers are folded at RFC 5322's hard limit rather than its suggested 78 characters: Python
+# folds a long word with no spaces in it (such as the address in List-Unsubscribe) by turning
+# it into RFC 2047 encoded words, which mail clients do not read as an address.
+WIRE_POLICY = email.policy.SMTP.clone(max_line_length=998)
 
 
 class OutboxBackend(BaseEmailBackend):
@@ -35,7 +39,7 @@ class OutboxBackend(BaseEmailBackend):
                 continue
             # Building the MIME message here validates every header (a CR/LF in a name raises),
             # so a malformed message fails in the request that made it, not later in the worker.
-            raw = message.message(policy=email.policy.SMTP).as_bytes()
+            raw = message.message(policy=WIRE_POLICY).as_bytes()
             stored = OutboxMessage.objects.create(
                 from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
                 recipients=recipients,
@@ -71,7 +75,9 @@ class StoredEmail(EmailMessage):
         return self._recipients
 
     def message(self, *, policy=email.policy.default):
-        return email.message_from_bytes(self._raw, policy=policy)
+        # Headers go out as they were stored: refolding them at 78 characters would encode
+        # the List-Unsubscribe address (see WIRE_POLICY).
+        return email.message_from_bytes(self._raw, policy=policy.clone(refold_source="none"))
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -91,6 +91,8 @@ def test_each_notification_is_emailed_in_the_recipients_language(
     assert french_settings == f"{settings.SITE_URL}/fr/notifications/settings/"
 
     for message, unsubscribe in ((english, english_unsubscribe), (french, french_unsubscribe)):
+        # On the wire exactly as written: an encoded or folded address is not one to clients.
+        assert f"\r\nList-Unsubscribe: <{unsubscribe}>\r\n".encode() in message._raw
         assert message.message()["List-Unsubscribe"] == f"<{unsubscribe}>"
         assert message.message()["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert Notification.objects.filter(emailed_at__isnull=True).count() == 0
@@ -209,6 +211,7 @@ def test_notification_emails_go_out_over_real_smtp(alice, benoit, sam, smtp, tes
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = message["List-Unsubscribe"].strip("<>")
     assert unsubscribe.startswith(f"{settings.SITE_URL}/fr/notifications/unsubscribe/")
+    assert f"\r\nList-Unsubscribe: <{unsubscribe}>\r\n".encode() in smtp.raw[0]
     body = message.get_content()
     assert f"{settings.SITE_URL}/fr/pages/privacy/#reply-55" in body
     assert unsubscribe in body
