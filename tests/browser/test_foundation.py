@@ -339,19 +339,21 @@ def test_the_header_works_with_the_keyboard_alone(page, alice, demo_site, langua
     page.keyboard.press("Enter")
     assert focused(page)["id"] == "main"
 
-    # The notification strings come from the catalogue: their French is still to be written.
     with translation.override(language):
         bell = gettext("Notifications, none unread")
+        conversations = gettext("Conversations")
         menu_links = [*words["menu_links"][:2], gettext("Notification emails")]
         menu_links += words["menu_links"][2:]
     visit(page, f"/{language}/")
-    order = [tab_to(page)["text"] for _ in range(8)]  # members see "Members" and the bell too
+    # Members also see "Members", "Conversations" and the bell.
+    order = [tab_to(page)["text"] for _ in range(9)]
     assert order == [
         words["skip"],
         words["community"],
         words["home"],
         words["about"],
         words["members"],
+        conversations,
         words["switch"],
         bell,
         f"Alice Martin — {words['menu']}",

@@ -22,8 +22,10 @@ MENTION = Kind(
 
 @contextmanager
 def registered(*extra: Kind):
-    """Register kinds for the duration of a test, then leave the registry as it was."""
+    """Make these the only kinds for the duration of a test (the features' own kinds, such as
+    those of conversations, are set aside), then leave the registry as it was."""
     before = dict(kinds._registry)
+    kinds._registry.clear()
     try:
         for kind in extra:
             kinds.register(kind)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from commonplace.notifications import selectors, services
 from commonplace.notifications.context_processors import notifications as bell_context
 from commonplace.notifications.models import EmailPreference, Notification
-from tests.notifications.conftest import MENTION, REPLY, notify_about
+from tests.notifications.conftest import MENTION, REPLY, notify_about, registered
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +191,8 @@ def test_a_member_chooses_which_notifications_come_by_email(client, alice, test_
 
 def test_with_no_kinds_registered_the_settings_page_says_so(client, alice):
     client.force_login(alice)
-    assert "There is nothing to choose yet." in client.get("/en/notifications/settings/").text
+    with registered():
+        assert "There is nothing to choose yet." in client.get("/en/notifications/settings/").text
 
 
 def test_setting_a_preference_for_an_unknown_kind_is_refused(alice, test_kinds):
