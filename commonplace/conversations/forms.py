@@ -3,7 +3,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from commonplace.accounts.models import User
-from commonplace.conversations.models import BODY_MAX_LENGTH, TITLE_MAX_LENGTH, Flag, Space, Topic
+from commonplace.conversations.models import (
+    BODY_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    Flag,
+    Policy,
+    Space,
+    Topic,
+)
 from commonplace.core import selectors as core_selectors
 from commonplace.core.forms import set_choices, term_choices
 from commonplace.membership.forms import LimitedText
@@ -158,3 +165,48 @@ class SpaceForm(forms.ModelForm):
             self.fields["member_emails"].initial = "\n".join(
                 self.instance.members.values_list("email", flat=True)
             )
+
+
+class MergeForm(forms.Form):
+    into = forms.CharField(
+        label=_("The topic to merge into"),
+        max_length=500,
+        help_text=_("Its number or its address, copied from the address bar."),
+    )
+
+    def clean_into(self) -> int:
+        from commonplace.conversations.moderation import topic_id_in
+
+        found = topic_id_in(self.cleaned_data["into"])
+        if found is None:
+            raise forms.ValidationError(_("Give the topic's number or paste its address."))
+        return found
+
+
+class SplitForm(MoveForm):
+    title = LimitedText(max_length=TITLE_MAX_LENGTH, label=_("Title of the new topic"))
+    first = forms.IntegerField(label=_("From reply number"), min_value=1)
+    last = forms.IntegerField(label=_("To reply number"), min_value=1)
+    field_order = ["title", "space", "first", "last"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["space"].label = _("In the space")
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("first") and data.get("last") and data["last"] < data["first"]:
+            self.add_error("last", _("The last reply comes after the first one."))
+        return data
+
+
+class PolicyForm(forms.ModelForm):
+    class Meta:
+        model = Policy
+        fields = ["hold_first_posts", "trusted_after"]
+        help_texts = {
+            "trusted_after": _(
+                "Until then a member's links and images show as text and they may post less "
+                "often; their posts wait for approval when the box above is ticked."
+            )
+        }

@@ -6,6 +6,7 @@ or hidden, so links and read positions stay right.
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -93,6 +94,17 @@ class Topic(models.Model):
     is_pinned = models.BooleanField(_("pinned"), default=False)
     is_locked = models.BooleanField(_("locked"), default=False)
     is_hidden = models.BooleanField(_("hidden by moderators"), default=False)
+    # A new member's post waiting for a moderator (see Policy): shown to its author and
+    # moderators only, and announced to nobody until it is approved.
+    is_pending = models.BooleanField(_("waiting for approval"), default=False)
+    # Set when moderators merged this topic into another; its addresses lead there.
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("merged into"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    # Set when moderators split this topic off another: the reply that became its opening post.
+    split_from_topic_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    split_from_number = models.PositiveIntegerField(null=True, blank=True, editable=False)
     accepted_reply = models.ForeignKey(
         "Reply", verbose_name=_("accepted answer"), on_delete=models.SET_NULL, null=True,
         blank=True, related_name="+",
@@ -142,6 +154,11 @@ class Reply(models.Model):
     # Deleting keeps the row (and its number) so links and quotes still point somewhere.
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True)
     is_hidden = models.BooleanField(_("hidden by moderators"), default=False)
+    is_pending = models.BooleanField(_("waiting for approval"), default=False)
+    # Where the reply was before moderators merged or split topics (number 0: it was the
+    # opening post), so its old links still find it.
+    moved_from_topic_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    moved_from_number = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("reply")
@@ -150,13 +167,18 @@ class Reply(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["topic", "number"], name="reply_number_unique")
         ]
+        indexes = [
+            models.Index(
+                fields=["moved_from_topic_id", "moved_from_number"], name="reply_moved_from_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.topic_id}#{self.number}"
 
     @property
     def is_visible(self) -> bool:
-        return self.deleted_at is None and not self.is_hidden
+        return self.deleted_at is None and not self.is_hidden and not self.is_pending
 
 
 class Revision(models.Model):
@@ -286,3 +308,29 @@ class Flag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reason} on {self.topic_id}/{self.reply_id or 0}"
+
+
+class Policy(models.Model):
+    """How much a new member's posts are watched; one row, which stewards change.
+
+    A member is trusted once ``trusted_after`` of their posts are published. Until then their
+    links and images show as plain text, they may post less often, and, when
+    ``hold_first_posts`` is on, each post waits for a moderator's approval.
+    """
+
+    hold_first_posts = models.BooleanField(
+        _("New members' posts wait for a moderator's approval"), default=False
+    )
+    trusted_after = models.PositiveSmallIntegerField(
+        _("Published posts before a member is trusted"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("moderation policy")
+        verbose_name_plural = _("moderation policy")
+
+    def __str__(self) -> str:
+        return f"hold={self.hold_first_posts} trusted_after={self.trusted_after}"

@@ -34,14 +34,19 @@ def can_moderate(space: Space, member) -> bool:
 def can_see_topic(topic: Topic, member) -> bool:
     if not can_see_space(topic.space, member):
         return False
-    # A hidden topic stays visible to its author (with a notice) and to moderators.
-    return not topic.is_hidden or topic.author_id == member.pk or can_moderate(topic.space, member)
+    # A hidden topic, or one waiting for approval, stays visible to its author (with a notice)
+    # and to moderators.
+    return (
+        not (topic.is_hidden or topic.is_pending)
+        or topic.author_id == member.pk
+        or can_moderate(topic.space, member)
+    )
 
 
 def can_see_reply_text(reply: Reply, topic: Topic, member) -> bool:
     if reply.deleted_at is not None:
         return False
-    if reply.is_hidden:
+    if reply.is_hidden or reply.is_pending:
         return reply.author_id == member.pk or can_moderate(topic.space, member)
     return True
 

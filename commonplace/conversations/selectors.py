@@ -25,6 +25,7 @@ from commonplace.accounts.models import User
 from commonplace.accounts.permissions import is_steward
 from commonplace.conversations.models import (
     Flag,
+    Policy,
     Reaction,
     ReadPosition,
     Reply,
@@ -94,14 +95,17 @@ def topics_visible_to(
 
 
 def topics_shown(*, member: User, space: Space | None = None, show: str = "latest") -> QuerySet:
-    """Topics the member may see, in list order. Each topic carries ``read_number`` (None when the member never opened it), ``unread`` (replies
-    they can see posted after that) and ``author`` and ``space`` preloaded. Hidden topics are
-    left out, except for their author and the space's moderators.
+    """Topics the member may see, in list order. Each topic carries ``read_number`` (None when
+    the member never opened it), ``unread`` (replies they can see posted after that) and
+    ``author`` and ``space`` preloaded. Hidden topics and those waiting for approval are left
+    out, except for their author and the space's moderators; merged topics always are.
     """
     moderated = moderated_space_ids(member)
-    topics = Topic.objects.filter(_member_of(member, through_topic=True))
+    topics = Topic.objects.filter(_member_of(member, through_topic=True), merged_into=None)
     if moderated is not None:
-        topics = topics.filter(Q(is_hidden=False) | Q(author=member) | Q(space_id__in=moderated))
+        topics = topics.filter(
+            Q(is_hidden=False, is_pending=False) | Q(author=member) | Q(space_id__in=moderated)
+        )
     if space is not None:
         topics = topics.filter(space=space)
     if show == "unanswered":
@@ -119,6 +123,7 @@ def topics_shown(*, member: User, space: Space | None = None, show: str = "lates
             number__gt=OuterRef("read_number"),
             deleted_at__isnull=True,
             is_hidden=False,
+            is_pending=False,
         )
         .order_by()
         .values("topic")
@@ -201,7 +206,7 @@ def replies_page(*, topic: Topic, member: User, page_number: int, moderator: boo
         topic=topic, number__gte=first, number__lt=first + REPLIES_PER_PAGE
     )
     if not moderator:
-        replies = replies.filter(Q(is_hidden=False) | Q(author=member))
+        replies = replies.filter(Q(is_hidden=False, is_pending=False) | Q(author=member))
     replies = (
         replies.select_related("author", "in_reply_to__author")
         .annotate(
@@ -237,7 +242,7 @@ def first_unread_number(topic: Topic, member: User) -> int:
     read = topic.read_number or 0  # type: ignore[attr-defined]
     following = (
         Reply.objects.filter(topic=topic, number__gt=read, deleted_at__isnull=True)
-        .filter(Q(is_hidden=False) | Q(author=member))
+        .filter(Q(is_hidden=False, is_pending=False) | Q(author=member))
         .order_by("number")
         .values_list("number", flat=True)
         .first()
@@ -271,3 +276,56 @@ def open_flag_count(member: User) -> int:
     if moderated == set():
         return 0
     return open_flags(member).count()
+
+
+def policy() -> Policy:
+    """The moderation policy (created with its defaults the first time it is read)."""
+    found, _created = Policy.objects.get_or_create(pk=1)
+    return found
+
+
+def is_trusted(member: User, rules: Policy | None = None) -> bool:
+    """Stewards, and members with at least ``trusted_after`` published posts."""
+    if is_steward(member):
+        return True
+    needed = (rules or policy()).trusted_after
+    published = {"author": member, "is_hidden": False, "is_pending": False}
+    topics = Topic.objects.filter(**published).values("pk")[:needed].count()
+    if topics >= needed:
+        return True
+    replies = Reply.objects.filter(deleted_at__isnull=True, **published).values("pk")
+    return topics + replies[: needed - topics].count() >= needed
+
+
+def pending_posts(member: User) -> tuple[list[Topic], list[Reply]]:
+    """New members' posts waiting for approval in the spaces this member moderates, oldest
+    first (at most 100 of each)."""
+    moderated = moderated_space_ids(member)
+    topics = Topic.objects.filter(is_pending=True, is_hidden=False).select_related(
+        "space", "author"
+    )
+    replies = Reply.objects.filter(
+        is_pending=True, is_hidden=False, deleted_at__isnull=True
+    ).select_related("topic__space", "author")
+    if moderated is not None:
+        topics = topics.filter(space_id__in=moderated)
+        replies = replies.filter(topic__space_id__in=moderated)
+    return list(topics.order_by("created_at")[:100]), list(replies.order_by("created_at")[:100])
+
+
+def moved_to(topic_id: int, number: int) -> tuple[Topic, int] | None:
+    """Where reply ``number`` of a topic went when moderators merged or split the topic: the
+    topic it is in now and its number there (0: it became that topic's opening post)."""
+    reply = (
+        Reply.objects.select_related("topic__space")
+        .filter(moved_from_topic_id=topic_id, moved_from_number=number)
+        .first()
+    )
+    if reply is not None:
+        return reply.topic, reply.number
+    opened = (
+        Topic.objects.select_related("space")
+        .filter(split_from_topic_id=topic_id, split_from_number=number)
+        .first()
+    )
+    return (opened, 0) if opened is not None else None

@@ -6,15 +6,13 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import Truncator, slugify
-from django.utils.translation import gettext, gettext_noop
 
 from commonplace.accounts.models import Role, User
-from commonplace.conversations import notices
+from commonplace.conversations import notices, selectors
 from commonplace.conversations.mentions import mentioned_ids
 from commonplace.conversations.models import (
-    Flag,
     Reaction,
     ReadPosition,
     Reply,
@@ -100,7 +98,14 @@ def space_save(*, space: Space, steward: User, members=None, facilitators=None) 
 def topic_start(
     *, space: Space, author: User, title: str, body: str, kind: str = "discussion", areas=()
 ) -> Topic:
-    """Start a topic. The author follows it; followers of the space are told."""
+    """Start a topic. The author follows it; followers of the space are told.
+
+    A member the community does not trust yet (see ``selectors.is_trusted``) has links and
+    images shown as text; when the policy holds new members' posts, the topic waits for a
+    moderator (``is_pending``) and nobody is told until ``moderation.post_approve``.
+    """
+    policy = selectors.policy()
+    trusted = selectors.is_trusted(author, policy)
     now = timezone.now()
     topic = Topic.objects.create(
         space=space,
@@ -109,15 +114,25 @@ def topic_start(
         title=title,
         slug=_slug(title),
         body=body,
-        body_html=render_markdown(body),
+        body_html=render_markdown(body, links=trusted),
         created_at=now,
         last_activity_at=now,
+        is_pending=policy.hold_first_posts and not trusted,
     )
     topic.areas.set(list(areas))
-    Space.objects.filter(pk=space.pk).update(topic_count=F("topic_count") + 1)
     TopicFollow.objects.get_or_create(member=author, topic=topic)
     ReadPosition.objects.create(member=author, topic=topic, number=0)
-    mentioned = _mention(topic, None, author)
+    if not topic.is_pending:
+        topic_announce(topic)
+    return topic
+
+
+def topic_announce(topic: Topic) -> None:
+    """What publishing a topic sets off: the space's count, mentions, the space's followers."""
+    space = topic.space
+    Space.objects.filter(pk=space.pk).update(topic_count=F("topic_count") + 1)
+    author = topic.author
+    mentioned = _mention(topic, None, author) if author else set()
     followers = may_read(space).filter(followed_spaces__space=space).exclude(pk__in=mentioned)
     notify(
         recipients=followers,
@@ -126,10 +141,13 @@ def topic_start(
         target_key=notices.topic_key(topic),
         url_name="conversations:topic-link",
         url_kwargs={"topic_id": topic.pk},
-        title=title,
-        excerpt=_excerpt(body),
+        title=topic.title,
+        excerpt=_excerpt(topic.body),
     )
-    return topic
+
+
+def _links_allowed(post: Topic | Reply) -> bool:
+    return post.author is None or selectors.is_trusted(post.author)
 
 
 @transaction.atomic
@@ -141,15 +159,16 @@ def topic_edit(*, topic: Topic, editor: User, title: str, body: str, kind: str, 
     topic.title = title
     topic.slug = _slug(title)
     topic.body = body
-    topic.body_html = render_markdown(body)
+    topic.body_html = render_markdown(body, links=_links_allowed(topic))
     topic.kind = kind
     if kind != Topic.Kind.QUESTION:
         topic.accepted_reply = None
     topic.save()
     topic.areas.set(list(areas))
-    _mention(topic, None, editor)
+    if not topic.is_pending:
+        _mention(topic, None, editor)
     if editor.pk != topic.author_id:
-        _moderated(topic, None, editor, "topic.edit", gettext_noop_edit)
+        notices.moderation_told(topic, None, editor, "topic.edit", notices.EDITED)
     return topic
 
 
@@ -186,27 +205,39 @@ def reply_post(*, topic: Topic, author: User, body: str, in_reply_to: Reply | No
     """Add a reply at the end of the topic and tell the people who care.
 
     The topic's counter is raised by an UPDATE, which holds the row until the transaction ends,
-    so two replies posted at once can never get the same number.
+    so two replies posted at once can never get the same number. A reply held for approval
+    (see ``topic_start``) takes its number now but is counted and announced only once approved.
     """
+    policy = selectors.policy()
+    trusted = selectors.is_trusted(author, policy)
+    pending = policy.hold_first_posts and not trusted
     now = timezone.now()
-    Topic.objects.filter(pk=topic.pk).update(
-        last_number=F("last_number") + 1,
-        reply_count=F("reply_count") + 1,
-        last_activity_at=now,
-    )
+    counters: dict[str, Any] = {"last_number": F("last_number") + 1}
+    if not pending:
+        counters |= {"reply_count": F("reply_count") + 1, "last_activity_at": now}
+    Topic.objects.filter(pk=topic.pk).update(**counters)
     topic.refresh_from_db(fields=["last_number", "reply_count", "last_activity_at"])
     reply = Reply.objects.create(
         topic=topic,
         number=topic.last_number,
         author=author,
         body=body,
-        body_html=render_markdown(body),
+        body_html=render_markdown(body, links=trusted),
         in_reply_to=in_reply_to if in_reply_to and in_reply_to.topic_id == topic.pk else None,
         created_at=now,
+        is_pending=pending,
     )
     TopicFollow.objects.get_or_create(member=author, topic=topic)
     read_position_advance(member=author, topic=topic, number=reply.number)
-    mentioned = _mention(topic, reply, author)
+    if not pending:
+        reply_announce(topic, reply)
+    return reply
+
+
+def reply_announce(topic: Topic, reply: Reply) -> None:
+    """Tell those mentioned, the topic's author and its followers about a published reply."""
+    author = reply.author
+    mentioned = _mention(topic, reply, author) if author else set()
     readers = may_read(topic.space).exclude(pk__in=mentioned)
     common: dict[str, Any] = {
         "actor": author,
@@ -214,15 +245,14 @@ def reply_post(*, topic: Topic, author: User, body: str, in_reply_to: Reply | No
         "url_name": "conversations:reply-link",
         "url_kwargs": {"topic_id": topic.pk, "number": reply.number},
         "title": topic.title,
-        "excerpt": _excerpt(body),
+        "excerpt": _excerpt(reply.body),
     }
-    if topic.author_id and topic.author_id != author.pk:
+    if topic.author_id and topic.author_id != reply.author_id:
         notify(
             recipients=readers.filter(pk=topic.author_id), kind=notices.REPLY_TO_MY_TOPIC, **common
         )
     followers = readers.filter(followed_topics__topic=topic).exclude(pk=topic.author_id or 0)
     notify(recipients=followers, kind=notices.REPLY_IN_FOLLOWED, **common)
-    return reply
 
 
 @transaction.atomic
@@ -232,12 +262,13 @@ def reply_edit(*, reply: Reply, editor: User, body: str) -> Reply:
             topic_id=reply.topic_id, reply=reply, editor=editor, body=reply.body
         )
         reply.body = body
-        reply.body_html = render_markdown(body)
+        reply.body_html = render_markdown(body, links=_links_allowed(reply))
         reply.edited_at = timezone.now()
         reply.save(update_fields=["body", "body_html", "edited_at"])
-        _mention(reply.topic, reply, editor)
+        if not reply.is_pending:
+            _mention(reply.topic, reply, editor)
         if editor.pk != reply.author_id:
-            _moderated(reply.topic, reply, editor, "reply.edit", gettext_noop_edit)
+            notices.moderation_told(reply.topic, reply, editor, "reply.edit", notices.EDITED)
     return reply
 
 
@@ -248,14 +279,14 @@ def reply_delete(*, reply: Reply, member: User) -> None:
         return
     reply.deleted_at = timezone.now()
     reply.save(update_fields=["deleted_at"])
-    _reply_gone(reply)
+    reply_gone(reply)
     if member.pk != reply.author_id:
-        _moderated(reply.topic, reply, member, "reply.delete", gettext_noop_delete)
+        notices.moderation_told(reply.topic, reply, member, "reply.delete", notices.DELETED)
 
 
-def _reply_gone(reply: Reply) -> None:
+def reply_gone(reply: Reply) -> None:
     """A reply left the conversation (deleted or hidden): counts, answer and notices follow."""
-    if not reply.is_hidden or reply.deleted_at is None:
+    if not reply.is_pending and (not reply.is_hidden or reply.deleted_at is None):
         Topic.objects.filter(pk=reply.topic_id, reply_count__gt=0).update(
             reply_count=F("reply_count") - 1
         )
@@ -346,125 +377,3 @@ def read_position_advance(*, member: User, topic: Topic, number: int) -> None:
     )
     if not updated:
         ReadPosition.objects.get_or_create(member=member, topic=topic, defaults={"number": number})
-
-
-# --- Moderation -----------------------------------------------------------------------------
-
-
-def flag_raise(
-    *, topic: Topic, reply: Reply | None, reporter: User, reason: str, note: str = ""
-) -> Flag:
-    """A member's report; it waits in the moderators' queue. One open flag per person and post."""
-    flag, _created = Flag.objects.get_or_create(
-        topic=topic,
-        reply=reply,
-        reporter=reporter,
-        outcome=Flag.Outcome.OPEN,
-        defaults={"reason": reason, "note": note},
-    )
-    return flag
-
-
-@transaction.atomic
-def post_hide(*, topic: Topic, reply: Reply | None, moderator: User, hide: bool = True) -> None:
-    """Hide a post (or show it again). Open flags on it are settled, the author told."""
-    post = reply or topic
-    if post.is_hidden == hide:
-        return
-    post.is_hidden = hide
-    post.save(update_fields=["is_hidden"])
-    if reply is not None and reply.deleted_at is None:
-        if hide:
-            _reply_gone(reply)
-        else:
-            Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + 1)
-    elif reply is None:
-        Space.objects.filter(pk=topic.space_id).update(
-            topic_count=F("topic_count") + (-1 if hide else 1)
-        )
-        if hide:
-            withdraw(target_key_prefix=notices.topic_key(topic))
-    flags = Flag.objects.filter(topic=topic, reply=reply, outcome=Flag.Outcome.OPEN)
-    flags.update(
-        outcome=Flag.Outcome.HIDDEN if hide else Flag.Outcome.DISMISSED,
-        resolved_by=moderator,
-        resolved_at=timezone.now(),
-    )
-    verb = ("reply." if reply else "topic.") + ("hide" if hide else "restore")
-    _moderated(topic, reply, moderator, verb, gettext_noop_hide if hide else gettext_noop_restore)
-
-
-def flags_dismiss(*, topic: Topic, reply: Reply | None, moderator: User) -> None:
-    with transaction.atomic():
-        Flag.objects.filter(topic=topic, reply=reply, outcome=Flag.Outcome.OPEN).update(
-            outcome=Flag.Outcome.DISMISSED, resolved_by=moderator, resolved_at=timezone.now()
-        )
-        audit.record(moderator, "flag.dismiss", reply or topic)
-
-
-@transaction.atomic
-def topic_set(*, topic: Topic, moderator: User, **changes) -> None:
-    """Lock, pin or move a topic: ``is_locked``, ``is_pinned`` or ``space``."""
-    # What the author is told when the change is made or undone; pinning tells nobody.
-    messages: dict[str, tuple[str, str] | None] = {
-        "is_locked": (gettext_noop_lock, gettext_noop_unlock),
-        "is_pinned": None,
-        "space": (gettext_noop_move, gettext_noop_move),
-    }
-    for field, value in changes.items():
-        if field not in messages or getattr(topic, field) == value:
-            continue
-        if field == "space":
-            # Notices pointed at a place some readers may no longer be allowed into.
-            withdraw(target_key_prefix=notices.topic_key(topic))
-            if not topic.is_hidden:
-                Space.objects.filter(pk=topic.space_id).update(topic_count=F("topic_count") - 1)
-                Space.objects.filter(pk=value.pk).update(topic_count=F("topic_count") + 1)
-        setattr(topic, field, value)
-        topic.save(update_fields=[field])
-        told = messages[field]
-        verb = f"topic.{field.removeprefix('is_')}" + ("" if value else ".undo")
-        if field == "space":
-            verb = "topic.move"
-        if told is None:
-            audit.record(moderator, verb, topic)
-        else:
-            _moderated(topic, None, moderator, verb, told[0] if value else told[1])
-
-
-# What the author is told, translated when it is sent, into the author's own language.
-gettext_noop_edit = gettext_noop(
-    "A moderator edited your post. The earlier text is in its history."
-)
-gettext_noop_delete = gettext_noop("A moderator deleted your reply.")
-gettext_noop_hide = gettext_noop(
-    "A moderator hid your post. Others no longer see it; you and moderators still do."
-)
-gettext_noop_restore = gettext_noop("A moderator restored your post. Everyone can see it again.")
-gettext_noop_lock = gettext_noop("A moderator closed this topic to new replies.")
-gettext_noop_unlock = gettext_noop("A moderator opened this topic to replies again.")
-gettext_noop_move = gettext_noop("A moderator moved your topic to another space.")
-
-
-def _moderated(topic: Topic, reply: Reply | None, moderator: User, verb: str, message: str) -> None:
-    """Record a moderator's act and tell the post's author why, in the author's language."""
-    post = reply or topic
-    audit.record(moderator, verb, post, note=f"topic {topic.pk}")
-    author = post.author
-    if author is None or author.pk == moderator.pk:
-        return
-    with translation.override(author.language):
-        excerpt = gettext(message)
-    key = notices.reply_key(topic, reply.number) if reply else notices.topic_key(topic)
-    notify(
-        recipients=[author],
-        kind=notices.MODERATION,
-        actor=moderator,
-        target_key=f"{key}/moderation:{timezone.now().timestamp()}",
-        url_name="conversations:reply-link" if reply else "conversations:topic-link",
-        url_kwargs={"topic_id": topic.pk, "number": reply.number}
-        if reply
-        else {"topic_id": topic.pk},
-        title=topic.title,
-        excerpt=excerpt,
-    )

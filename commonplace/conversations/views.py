@@ -1,6 +1,8 @@
 """Conversations pages. Access is decided here and in the selectors, never only in templates:
 an htmx partial goes through the same checks as the page it belongs to."""
 
+import functools
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,17 +13,27 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from commonplace.accounts.models import User
 from commonplace.accounts.permissions import current_member
-from commonplace.conversations import permissions, selectors, services
+from commonplace.conversations import moderation, permissions, selectors, services
 from commonplace.conversations.forms import (
     FlagForm,
+    MergeForm,
     MoveForm,
+    PolicyForm,
     ReplyEditForm,
     ReplyForm,
     SpaceForm,
+    SplitForm,
     TopicForm,
 )
 from commonplace.conversations.models import Reaction, Reply, Space, Topic
 from commonplace.core import ratelimit
+
+# How often a member may post; members the community does not trust yet get less (see
+# selectors.is_trusted), which slows a spammer down without bothering anyone else.
+TOPICS_PER_HOUR = 10
+REPLIES_PER_HOUR = 60
+NEW_MEMBER_TOPICS_PER_HOUR = 3
+NEW_MEMBER_REPLIES_PER_HOUR = 10
 
 # --- Spaces and topic lists -----------------------------------------------------------------
 
@@ -109,7 +121,8 @@ def topic_new(request: HttpRequest, space_slug: str) -> HttpResponse:
     initial = {"kind": Topic.Kind.QUESTION} if request.GET.get("kind") == "question" else None
     form = TopicForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if not ratelimit.hit("topic", str(member.pk), limit=10, window=3600).allowed:
+        limit = TOPICS_PER_HOUR if selectors.is_trusted(member) else NEW_MEMBER_TOPICS_PER_HOUR
+        if not ratelimit.hit("topic", str(member.pk), limit=limit, window=3600).allowed:
             form.add_error(
                 None, _("You have started many topics in the last hour. Please wait a little.")
             )
@@ -138,15 +151,41 @@ def topic_url(topic: Topic, *, page: int = 1, number: int | None = None) -> str:
     return url
 
 
+class Merged(Http404):
+    """The topic asked for was merged into another one: its pages lead there (with
+    ``_follow_merges``); anything else about it is not found."""
+
+    def __init__(self, into: int):
+        self.into = into
+
+
 def _visible_topic(request: HttpRequest, topic_id: int) -> tuple[Topic, User]:
     member = current_member(request)
     topic = selectors.topic_for(member, topic_id)
     if topic is None:
         raise Http404
     permissions.check_visible(permissions.can_see_topic(topic, member))
+    if topic.merged_into_id:
+        raise Merged(topic.merged_into_id)
     return topic, member
 
 
+def _follow_merges(view):
+    """Pages of a merged topic redirect to the same page of the topic it went into."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except Merged as merged:
+            if request.method != "GET":
+                raise Http404 from None
+            return redirect("conversations:topic-link", topic_id=merged.into)
+
+    return wrapped
+
+
+@_follow_merges
 def topic_link(request: HttpRequest, topic_id: int) -> HttpResponse:
     """A short permalink that survives a new title and a move to another space."""
     topic, _member = _visible_topic(request, topic_id)
@@ -154,16 +193,30 @@ def topic_link(request: HttpRequest, topic_id: int) -> HttpResponse:
 
 
 def reply_link(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
-    topic, _member = _visible_topic(request, topic_id)
-    return redirect(topic_url(topic, page=selectors.page_of(number), number=number))
+    """A reply's permalink; it follows the reply when moderators merged or split its topic."""
+    try:
+        topic, _member = _visible_topic(request, topic_id)
+        if Reply.objects.filter(topic=topic, number=number).exists():
+            return redirect(topic_url(topic, page=selectors.page_of(number), number=number))
+    except Merged:
+        pass
+    moved = selectors.moved_to(topic_id, number)
+    if moved is None:
+        raise Http404
+    topic, _member = _visible_topic(request, moved[0].pk)
+    if moved[1] == 0:
+        return redirect(topic_url(topic))
+    return redirect(topic_url(topic, page=selectors.page_of(moved[1]), number=moved[1]))
 
 
+@_follow_merges
 def first_unread(request: HttpRequest, topic_id: int) -> HttpResponse:
     topic, member = _visible_topic(request, topic_id)
     number = selectors.first_unread_number(topic, member)
     return redirect(topic_url(topic, page=selectors.page_of(number), number=number or None))
 
 
+@_follow_merges
 def topic_detail(request: HttpRequest, space_slug: str, topic_id: int, slug: str) -> HttpResponse:
     topic, member = _visible_topic(request, topic_id)
     if space_slug != topic.space.slug or slug != topic.slug:
@@ -251,9 +304,10 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
     permissions.check(permissions.can_reply(topic, member))
     form = ReplyForm(request.POST)
     htmx = getattr(request, "htmx", False)
+    limit = REPLIES_PER_HOUR if selectors.is_trusted(member) else NEW_MEMBER_REPLIES_PER_HOUR
     if (
         form.is_valid()
-        and not ratelimit.hit("reply", str(member.pk), limit=60, window=3600).allowed
+        and not ratelimit.hit("reply", str(member.pk), limit=limit, window=3600).allowed
     ):
         form.add_error(
             "body", _("You have posted many replies in the last hour. Please wait a little.")
@@ -310,6 +364,7 @@ def _reply(topic: Topic, number: int) -> Reply:
 
 
 @require_http_methods(["GET", "POST"])
+@_follow_merges
 def topic_edit(request: HttpRequest, topic_id: int) -> HttpResponse:
     topic, member = _visible_topic(request, topic_id)
     permissions.check(permissions.can_edit(topic, topic, member))
@@ -365,6 +420,7 @@ def reply_delete(request: HttpRequest, topic_id: int, number: int) -> HttpRespon
     return redirect(topic_url(topic, page=selectors.page_of(number)))
 
 
+@_follow_merges
 def history(request: HttpRequest, topic_id: int, number: int = 0) -> HttpResponse:
     """Earlier versions of a topic (``number`` 0) or of one reply, newest first."""
     topic, member = _visible_topic(request, topic_id)
@@ -389,7 +445,7 @@ def accept(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
     topic, member = _visible_topic(request, topic_id)
     permissions.check(permissions.can_accept(topic, member))
     reply = None if request.POST.get("undo") else _reply(topic, number)
-    if reply is not None and reply.is_hidden:
+    if reply is not None and not reply.is_visible:
         raise Http404
     services.answer_accept(topic=topic, reply=reply, member=member)
     messages.success(
@@ -437,6 +493,7 @@ def topic_follow(request: HttpRequest, topic_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@_follow_merges
 def flag(request: HttpRequest, topic_id: int, number: int = 0) -> HttpResponse:
     topic, member = _visible_topic(request, topic_id)
     reply = _reply(topic, number) if number else None
@@ -444,7 +501,7 @@ def flag(request: HttpRequest, topic_id: int, number: int = 0) -> HttpResponse:
         permissions.check_visible(permissions.can_see_reply_text(reply, topic, member))
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.flag_raise(
+        moderation.flag_raise(
             topic=topic,
             reply=reply,
             reporter=member,
@@ -458,12 +515,34 @@ def flag(request: HttpRequest, topic_id: int, number: int = 0) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 def moderation_queue(request: HttpRequest) -> HttpResponse:
+    """Flags and posts waiting for approval; stewards also set the policy for new members."""
     member = current_member(request)
     if selectors.moderated_space_ids(member) == set():
         permissions.check(False)
-    flags = list(selectors.open_flags(member)[:200])
-    return render(request, "conversations/moderation_queue.html", {"flags": flags})
+    rules = selectors.policy()
+    policy_form = None
+    if permissions.can_manage_spaces(member):
+        policy_form = PolicyForm(request.POST or None, instance=rules)
+        if request.method == "POST" and policy_form.is_valid():
+            moderation.policy_update(
+                hold_first_posts=policy_form.cleaned_data["hold_first_posts"],
+                trusted_after=policy_form.cleaned_data["trusted_after"],
+                steward=member,
+            )
+            messages.success(request, _("The policy for new members is saved."))
+            return redirect("conversations:moderation")
+    elif request.method == "POST":
+        permissions.check(False)
+    pending_topics, pending_replies = selectors.pending_posts(member)
+    context = {
+        "flags": list(selectors.open_flags(member)[:200]),
+        "pending_topics": pending_topics,
+        "pending_replies": pending_replies,
+        "policy_form": policy_form,
+    }
+    return render(request, "conversations/moderation_queue.html", context)
 
 
 def _next_url(request: HttpRequest, fallback: str) -> str:
@@ -489,24 +568,81 @@ def moderate(request: HttpRequest, topic_id: int, action: str, number: int = 0) 
         "unlock": _("The topic is open to replies again."),
         "pin": _("The topic is pinned to the top of its space."),
         "unpin": _("The topic is no longer pinned."),
+        "approve": _("The post is published and its author has been told."),
+        "decline": _("The post stays unpublished and its author has been told."),
     }
     if action not in done:
         raise Http404
     if action in ("hide", "restore"):
-        services.post_hide(topic=topic, reply=reply, moderator=member, hide=action == "hide")
+        moderation.post_hide(topic=topic, reply=reply, moderator=member, hide=action == "hide")
     elif action == "dismiss":
-        services.flags_dismiss(topic=topic, reply=reply, moderator=member)
+        moderation.flags_dismiss(topic=topic, reply=reply, moderator=member)
+    elif action == "approve":
+        moderation.post_approve(topic=topic, reply=reply, moderator=member)
+    elif action == "decline":
+        moderation.post_decline(topic=topic, reply=reply, moderator=member)
     elif action in ("lock", "unlock"):
-        services.topic_set(topic=topic, moderator=member, is_locked=action == "lock")
+        moderation.topic_set(topic=topic, moderator=member, is_locked=action == "lock")
     else:
-        services.topic_set(topic=topic, moderator=member, is_pinned=action == "pin")
+        moderation.topic_set(topic=topic, moderator=member, is_pinned=action == "pin")
     messages.success(request, done[action])
     return redirect(
         _next_url(request, topic_url(topic, page=selectors.page_of(number), number=number or None))
     )
 
 
+@_follow_merges
 @require_http_methods(["GET", "POST"])
+def merge(request: HttpRequest, topic_id: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    permissions.check(permissions.can_moderate(topic.space, member))
+    form = MergeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        into = selectors.topic_for(member, form.cleaned_data["into"])
+        if into is None or not permissions.can_moderate(into.space, member):
+            form.add_error("into", _("You cannot merge into that topic: check its number."))
+        else:
+            try:
+                into = moderation.topic_merge(topic=topic, into=into, moderator=member)
+            except ValueError:
+                form.add_error("into", _("Choose another topic than this one, still open."))
+            else:
+                messages.success(request, _("The topics are merged."))
+                return redirect(topic_url(into))
+    return render(request, "conversations/merge_form.html", {"form": form, "topic": topic})
+
+
+@_follow_merges
+@require_http_methods(["GET", "POST"])
+def split(request: HttpRequest, topic_id: int) -> HttpResponse:
+    topic, member = _visible_topic(request, topic_id)
+    permissions.check(permissions.can_moderate(topic.space, member))
+    targets = list(selectors.spaces_visible_to(member))
+    form = SplitForm(request.POST or None, spaces=targets, initial={"space": topic.space.slug})
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = moderation.topic_split(
+                topic=topic,
+                first=form.cleaned_data["first"],
+                last=form.cleaned_data["last"],
+                title=form.cleaned_data["title"],
+                space=form.chosen_space(),
+                moderator=member,
+            )
+        except ValueError:
+            form.add_error(
+                "first",
+                _("Choose a range that holds between 1 and %(limit)s replies.")
+                % {"limit": moderation.SPLIT_LIMIT},
+            )
+        else:
+            messages.success(request, _("The replies are in a new topic."))
+            return redirect(topic_url(new))
+    return render(request, "conversations/split_form.html", {"form": form, "topic": topic})
+
+
+@require_http_methods(["GET", "POST"])
+@_follow_merges
 def move(request: HttpRequest, topic_id: int) -> HttpResponse:
     topic, member = _visible_topic(request, topic_id)
     permissions.check(permissions.can_moderate(topic.space, member))
@@ -514,7 +650,7 @@ def move(request: HttpRequest, topic_id: int) -> HttpResponse:
     targets = [space for space in selectors.spaces_visible_to(member) if space.pk != topic.space_id]
     form = MoveForm(request.POST or None, spaces=targets)
     if request.method == "POST" and form.is_valid():
-        services.topic_set(topic=topic, moderator=member, space=form.chosen_space())
+        moderation.topic_set(topic=topic, moderator=member, space=form.chosen_space())
         messages.success(request, _("The topic is moved."))
         return redirect(topic_url(topic))
     return render(request, "conversations/move_form.html", {"form": form, "topic": topic})

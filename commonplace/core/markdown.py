@@ -29,13 +29,17 @@ _parser = (
 )
 
 
-def render_markdown(source: str) -> str:
-    """Return safe HTML for ``source``. Headings start at h2: the page owns the h1."""
+def render_markdown(source: str, *, links: bool = True) -> str:
+    """Return safe HTML for ``source``. Headings start at h2: the page owns the h1.
+
+    With ``links=False`` links and images are reduced to their text: how a new member's posts
+    are shown until the community trusts them, so spam links never reach a page.
+    """
     html = _parser.render(source or "")
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
+        tags=ALLOWED_TAGS if links else ALLOWED_TAGS - {"a", "img"},
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="nofollow ugc noopener",

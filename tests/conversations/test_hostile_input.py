@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.html import escape
 
-from commonplace.conversations import services
+from commonplace.conversations import moderation, services
 from commonplace.conversations.models import Reply, Topic
 from commonplace.core.markdown import render_markdown
 
@@ -71,7 +71,9 @@ def test_script_payloads_never_reach_a_page_as_markup(client, open_space, alice,
             space=open_space, author=alice, title=payload[:200], body=payload
         )
         reply = services.reply_post(topic=topic, author=benoit, body=payload)
-        services.flag_raise(topic=topic, reply=reply, reporter=alice, reason="other", note=payload)
+        moderation.flag_raise(
+            topic=topic, reply=reply, reporter=alice, reason="other", note=payload
+        )
         assert Reply.objects.get(pk=reply.pk).body == payload
         # What Markdown makes of it is on the allow-list: no script, no handler, no js: link.
         assert not SCRIPT.search(render_markdown(payload)), payload

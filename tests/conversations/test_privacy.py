@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from commonplace.conversations import services
+from commonplace.conversations import moderation, services
 from commonplace.conversations.models import SpaceFollow
 from commonplace.notifications.models import Notification
 from commonplace.people.exports import everything_about
@@ -109,8 +109,8 @@ def test_a_hidden_reply_is_gone_for_members_but_not_for_its_author_or_moderators
     topic = services.topic_start(space=open_space, author=alice, title="Cafés", body="x")
     reply = services.reply_post(topic=topic, author=benoit, body=f"{SECRET} unkind words")
     assert Notification.objects.filter(recipient=alice, excerpt__contains=SECRET).exists()
-    services.flag_raise(topic=topic, reply=reply, reporter=alice, reason="disrespectful")
-    services.post_hide(topic=topic, reply=reply, moderator=sam)
+    moderation.flag_raise(topic=topic, reply=reply, reporter=alice, reason="disrespectful")
+    moderation.post_hide(topic=topic, reply=reply, moderator=sam)
     assert not Notification.objects.filter(recipient=alice, excerpt__contains=SECRET).exists()
     url = reverse("conversations:topic", args=[open_space.slug, topic.pk, topic.slug])
     client.force_login(alice)
@@ -130,7 +130,7 @@ def test_flags_reach_the_moderators_of_that_space_only(
 ):
     topic = services.topic_start(space=open_space, author=alice, title="Flag me", body="x")
     reply = services.reply_post(topic=topic, author=benoit, body="Rude")
-    services.flag_raise(topic=topic, reply=reply, reporter=alice, reason="disrespectful")
+    moderation.flag_raise(topic=topic, reply=reply, reporter=alice, reason="disrespectful")
     client.force_login(chloe)
     assert client.get(reverse("conversations:moderation")).status_code == 403
     private_space.facilitators.add(chloe)

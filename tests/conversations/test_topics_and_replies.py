@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from commonplace.conversations import services
+from commonplace.conversations import moderation, services
 from commonplace.conversations.models import Reply, Revision, Topic, TopicFollow
 from commonplace.core.models import AuditEntry, FocusArea
 from commonplace.notifications.models import Notification
@@ -23,10 +23,10 @@ def test_replies_are_numbered_in_order_and_the_topic_counts_only_visible_ones(
     third = services.reply_post(topic=topic, author=benoit, body="Three")
     assert [first.number, second.number, third.number] == [1, 2, 3]
     services.reply_delete(reply=second, member=alice)
-    services.post_hide(topic=topic, reply=third, moderator=sam)
+    moderation.post_hide(topic=topic, reply=third, moderator=sam)
     topic.refresh_from_db()
     assert (topic.reply_count, topic.last_number) == (1, 3)
-    services.post_hide(topic=topic, reply=third, moderator=sam, hide=False)
+    moderation.post_hide(topic=topic, reply=third, moderator=sam, hide=False)
     topic.refresh_from_db()
     assert topic.reply_count == 2
     # The next reply still gets a new number: links to deleted ones never change meaning.
@@ -149,7 +149,7 @@ def test_edits_keep_the_earlier_text_and_a_moderators_edit_is_audited_and_told(
 
 def test_a_locked_topic_takes_replies_only_from_moderators(client, open_space, alice, benoit, sam):
     topic = services.topic_start(space=open_space, author=alice, title="Closed", body="x")
-    services.topic_set(topic=topic, moderator=sam, is_locked=True)
+    moderation.topic_set(topic=topic, moderator=sam, is_locked=True)
     client.force_login(benoit)
     url = reverse("conversations:reply-new", args=[topic.pk])
     assert client.post(url, {"body": "Late"}).status_code == 403

@@ -118,6 +118,8 @@ ACCESS = {
     ),
     "conversations:topic-flag": Case(LOGIN, 200, 200, 200, kwargs={"topic_id": 0}),
     "conversations:topic-move": Case(LOGIN, 403, 200, 200, kwargs={"topic_id": 0}),
+    "conversations:topic-merge": Case(LOGIN, 403, 200, 200, kwargs={"topic_id": 0}),
+    "conversations:topic-split": Case(LOGIN, 403, 200, 200, kwargs={"topic_id": 0}),
     "conversations:topic-moderate": Case(
         LOGIN, 403, AWAY, AWAY, kwargs={"topic_id": 0, "action": "pin"}, method="post"
     ),
