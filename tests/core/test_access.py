@@ -300,3 +300,37 @@ def test_only_administrators_open_the_admin_site(client, people, role):
         final = response.redirect_chain[-1][0].split("?")[0] if response.redirect_chain else ""
         outcome = LOGIN if final == reverse("account_login") else response.status_code
         assert outcome == admin_case(name).expected(role), (name, url)
+
+
+PRIVATE_PAGES = sorted(
+    name
+    for name, case in ACCESS.items()
+    if name.startswith("conversations:") and {"topic_id", "space_slug"} & set(case.kwargs)
+    # A stewards' page refuses members whatever the space, which tells them nothing.
+    and name != "conversations:space-edit"
+)
+
+
+@pytest.mark.parametrize("name", PRIVATE_PAGES)
+def test_every_page_of_a_private_space_is_not_found_for_members_outside_it(
+    client, people, sam, name
+):
+    """The same pages as above, for a topic in a private space: a member outside it gets 404
+    (never 403, which would confirm it exists); the steward still reaches it."""
+    from commonplace.conversations.models import Space
+    from commonplace.conversations.services import reply_post, topic_start
+
+    space = Space.objects.create(slug="inner", name_en="Inner circle", is_private=True)
+    topic = topic_start(space=space, author=sam, title="A question", body="?", kind="question")
+    reply_post(topic=topic, author=sam, body="Like this.")
+    case = ACCESS[name]
+    kwargs = dict(case.kwargs)
+    kwargs.update(
+        {key: value for key, value in {"space_slug": "inner", "topic_id": topic.pk}.items()
+         if key in kwargs}
+    )  # fmt: skip
+    url = reverse(name, kwargs=kwargs)
+    client.force_login(people["member"])
+    assert getattr(client, case.method)(url).status_code == 404
+    client.force_login(sam)
+    assert getattr(client, case.method)(url).status_code != 404
