@@ -4,9 +4,8 @@ input — in English and in French, with axe-core on every page visited and the 
 the main path of each journey.
 
 Expected wording comes from the catalogue at run time (``say``), so the tests follow the
-French translation as it is compiled. When this was written the French catalogue had none of
-the conversations or notifications strings, so the tests also assert on structure (sections,
-anchors, roles, classes) that does not depend on the wording.
+French translation as it is compiled; they also assert on structure (sections, anchors, roles,
+classes) that does not depend on the wording.
 """
 
 import re
@@ -30,7 +29,7 @@ from tests.people.conftest import listed_member
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANGUAGES = ["en", "fr"]
-XSS_PAYLOADS = Path("/work/shared/data/xss-payloads.txt")
+XSS_PAYLOADS = Path(__file__).resolve().parents[3] / "shared" / "data" / "xss-payloads.txt"
 
 
 # Helpers --------------------------------------------------------------------------------------
@@ -695,3 +694,30 @@ def test_hostile_titles_and_posts_are_shown_as_text_and_never_run(
         assert sorted(titles) == sorted(payloads)
         assert_nothing_became_markup(page)
     assert dialogs == []
+
+
+# A half-written reply ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_half_written_reply_survives_a_reload_and_goes_once_posted(page, language):
+    alice = speak(make_person("alice@example.org", name="Alice Martin"), language)
+    space = Space.objects.create(slug="cafes", name_en="Grief cafés", name_fr="Cafés deuil")
+    topic = services.topic_start(space=space, author=alice, title="Our first café", body="How?")
+    log_in_as(page, alice)
+    visit(page, topic_path(language, topic))
+    body = page.get_by_role("textbox", name=say(language, "Your reply"))
+    tab_to(page, body)
+    page.keyboard.type("We set out six tables and")
+    # Leave and come back (a reload could let the browser refill the form by itself).
+    visit(page, f"/{language}/conversations/")
+    visit(page, topic_path(language, topic))
+    expect(body).to_have_value("We set out six tables and")
+    tab_to(page, body)
+    page.keyboard.press("End")
+    page.keyboard.type(" a host at each.")
+    tab_to(page, page.get_by_role("button", name=say(language, "Post the reply")))
+    page.keyboard.press("Enter")
+    expect(page.locator("#reply-1")).to_contain_text("a host at each.")
+    visit(page, topic_path(language, topic))
+    expect(page.get_by_role("textbox", name=say(language, "Your reply"))).to_have_value("")
