@@ -1,6 +1,7 @@
 """Demo spaces and lively conversations: introductions, questions that found their answer,
 discussions in both languages, and a private space for stewards and facilitators."""
 
+import re
 from datetime import timedelta
 
 from django.db import transaction
@@ -83,7 +84,8 @@ CONVERSATIONS = [
      ["caregiver-support"],
      [(5, "Pharmacists. They see the same person picking up prescriptions for someone else "
           "every week. We gave them a small card to hand out, and it worked better than anything."),
-      (3, "Agreed on pharmacies. Also hairdressers and barbers in small towns."),
+      (3, "Agreed on pharmacies. Also hairdressers and barbers in small towns. "
+          "{mention:0} did something similar with the city's recreation centres."),
       (2, "Thank you both, we will try the pharmacy cards this winter.")],
      1),
     ("grief-bereavement", "question", 3, "Grief café: how many people per table?",
@@ -125,6 +127,11 @@ CONVERSATIONS = [
      [(4, "We split the role between two partner organizations, a day a week each.")],
      None),
 ]  # fmt: skip
+
+
+def mention(person: User) -> str:
+    """A mention as the "@" suggestions write it (see conversations/mentions.py)."""
+    return f"[@{person.name}](/{person.language}/people/{person.pk}/)"
 
 
 def seed(log):
@@ -170,6 +177,9 @@ def seed(log):
             )  # fmt: skip
             posted = []
             for reply_author, text in replies:
+                text = re.sub(
+                    r"\{mention:(\d)\}", lambda found: mention(people[int(found[1])]), text
+                )
                 posted.append(reply_post(topic=topic, author=people[reply_author], body=text))
             if accepted is not None:
                 answer_accept(topic=topic, reply=posted[accepted - 1], member=people[author])
