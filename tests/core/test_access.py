@@ -305,7 +305,8 @@ def test_only_administrators_open_the_admin_site(client, people, role):
 PRIVATE_PAGES = sorted(
     name
     for name, case in ACCESS.items()
-    if name.startswith("conversations:") and {"topic_id", "space_slug"} & set(case.kwargs)
+    if name.startswith("conversations:")
+    and {"topic_id", "space_slug"} & set(case.kwargs)
     # A stewards' page refuses members whatever the space, which tells them nothing.
     and name != "conversations:space-edit"
 )
@@ -325,10 +326,9 @@ def test_every_page_of_a_private_space_is_not_found_for_members_outside_it(
     reply_post(topic=topic, author=sam, body="Like this.")
     case = ACCESS[name]
     kwargs = dict(case.kwargs)
-    kwargs.update(
-        {key: value for key, value in {"space_slug": "inner", "topic_id": topic.pk}.items()
-         if key in kwargs}
-    )  # fmt: skip
+    for key, value in {"space_slug": "inner", "topic_id": topic.pk}.items():
+        if key in kwargs:
+            kwargs[key] = value
     url = reverse(name, kwargs=kwargs)
     client.force_login(people["member"])
     assert getattr(client, case.method)(url).status_code == 404
