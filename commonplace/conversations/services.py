@@ -1,19 +1,24 @@
 """Every change to spaces, topics and replies, with its side effects: following, read
 positions, notifications, contributions and the audit log."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone, translation
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext, gettext_noop
 
 from commonplace.accounts.models import Role, User
 from commonplace.conversations import notices
+from commonplace.conversations.attachments import CheckedFile
 from commonplace.conversations.mentions import mentioned_ids
 from commonplace.conversations.models import (
+    Attachment,
     Flag,
     Reaction,
     ReadPosition,
@@ -96,61 +101,83 @@ def space_save(*, space: Space, steward: User, members=None, facilitators=None) 
 # --- Topics ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def topic_start(
-    *, space: Space, author: User, title: str, body: str, kind: str = "discussion", areas=()
+    *,
+    space: Space,
+    author: User,
+    title: str,
+    body: str,
+    kind: str = "discussion",
+    areas=(),
+    attachments: Sequence[CheckedFile] = (),
 ) -> Topic:
-    """Start a topic. The author follows it; followers of the space are told."""
-    now = timezone.now()
-    topic = Topic.objects.create(
-        space=space,
-        author=author,
-        kind=kind,
-        title=title,
-        slug=_slug(title),
-        body=body,
-        body_html=render_markdown(body),
-        created_at=now,
-        last_activity_at=now,
-    )
-    topic.areas.set(list(areas))
-    Space.objects.filter(pk=space.pk).update(topic_count=F("topic_count") + 1)
-    TopicFollow.objects.get_or_create(member=author, topic=topic)
-    ReadPosition.objects.create(member=author, topic=topic, number=0)
-    mentioned = _mention(topic, None, author)
-    followers = may_read(space).filter(followed_spaces__space=space).exclude(pk__in=mentioned)
-    notify(
-        recipients=followers,
-        kind=notices.NEW_TOPIC_IN_SPACE,
-        actor=author,
-        target_key=notices.topic_key(topic),
-        url_name="conversations:topic-link",
-        url_kwargs={"topic_id": topic.pk},
-        title=title,
-        excerpt=_excerpt(body),
-    )
-    return topic
+    """Start a topic, with ``attachments`` (checked uploads) on its opening post. The author
+    follows it; followers of the space are told."""
+    with _files_removed_on_failure() as stored, transaction.atomic():
+        now = timezone.now()
+        topic = Topic.objects.create(
+            space=space,
+            author=author,
+            kind=kind,
+            title=title,
+            slug=_slug(title),
+            body=body,
+            body_html=render_markdown(body),
+            created_at=now,
+            last_activity_at=now,
+        )
+        topic.areas.set(list(areas))
+        _attach(topic=topic, reply=None, member=author, files=attachments, stored=stored)
+        Space.objects.filter(pk=space.pk).update(topic_count=F("topic_count") + 1)
+        TopicFollow.objects.get_or_create(member=author, topic=topic)
+        ReadPosition.objects.create(member=author, topic=topic, number=0)
+        mentioned = _mention(topic, None, author)
+        followers = may_read(space).filter(followed_spaces__space=space).exclude(pk__in=mentioned)
+        notify(
+            recipients=followers,
+            kind=notices.NEW_TOPIC_IN_SPACE,
+            actor=author,
+            target_key=notices.topic_key(topic),
+            url_name="conversations:topic-link",
+            url_kwargs={"topic_id": topic.pk},
+            title=title,
+            excerpt=_excerpt(body),
+        )
+        return topic
 
 
-@transaction.atomic
-def topic_edit(*, topic: Topic, editor: User, title: str, body: str, kind: str, areas=()) -> Topic:
-    """Change a topic, keeping what it said before in its history."""
-    if (title, body) != (topic.title, topic.body):
-        Revision.objects.create(topic=topic, editor=editor, title=topic.title, body=topic.body)
-        topic.edited_at = timezone.now()
-    topic.title = title
-    topic.slug = _slug(title)
-    topic.body = body
-    topic.body_html = render_markdown(body)
-    topic.kind = kind
-    if kind != Topic.Kind.QUESTION:
-        topic.accepted_reply = None
-    topic.save()
-    topic.areas.set(list(areas))
-    _mention(topic, None, editor)
-    if editor.pk != topic.author_id:
-        _moderated(topic, None, editor, "topic.edit", gettext_noop_edit)
-    return topic
+def topic_edit(
+    *,
+    topic: Topic,
+    editor: User,
+    title: str,
+    body: str,
+    kind: str,
+    areas=(),
+    attachments: Sequence[CheckedFile] = (),
+    remove_attachments: Sequence[Attachment] = (),
+) -> Topic:
+    """Change a topic, keeping what it said before in its history. ``attachments`` are added to
+    its opening post, ``remove_attachments`` (some of the post's own) taken away."""
+    with _files_removed_on_failure() as stored, transaction.atomic():
+        if (title, body) != (topic.title, topic.body):
+            Revision.objects.create(topic=topic, editor=editor, title=topic.title, body=topic.body)
+            topic.edited_at = timezone.now()
+        topic.title = title
+        topic.slug = _slug(title)
+        topic.body = body
+        topic.body_html = render_markdown(body)
+        topic.kind = kind
+        if kind != Topic.Kind.QUESTION:
+            topic.accepted_reply = None
+        topic.save()
+        topic.areas.set(list(areas))
+        _detach(topic=topic, reply=None, editor=editor, attachments=remove_attachments)
+        _attach(topic=topic, reply=None, member=editor, files=attachments, stored=stored)
+        _mention(topic, None, editor)
+        if editor.pk != topic.author_id:
+            _moderated(topic, None, editor, "topic.edit", gettext_noop_edit)
+        return topic
 
 
 def _mention(topic: Topic, reply: Reply | None, author: User) -> set[int]:
@@ -181,64 +208,162 @@ def _mention(topic: Topic, reply: Reply | None, author: User) -> set[int]:
 # --- Replies --------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def reply_post(*, topic: Topic, author: User, body: str, in_reply_to: Reply | None = None) -> Reply:
-    """Add a reply at the end of the topic and tell the people who care.
+def reply_post(
+    *,
+    topic: Topic,
+    author: User,
+    body: str,
+    in_reply_to: Reply | None = None,
+    attachments: Sequence[CheckedFile] = (),
+) -> Reply:
+    """Add a reply, with ``attachments`` (checked uploads), at the end of the topic and tell the
+    people who care.
 
     The topic's counter is raised by an UPDATE, which holds the row until the transaction ends,
     so two replies posted at once can never get the same number.
     """
-    now = timezone.now()
-    Topic.objects.filter(pk=topic.pk).update(
-        last_number=F("last_number") + 1,
-        reply_count=F("reply_count") + 1,
-        last_activity_at=now,
-    )
-    topic.refresh_from_db(fields=["last_number", "reply_count", "last_activity_at"])
-    reply = Reply.objects.create(
-        topic=topic,
-        number=topic.last_number,
-        author=author,
-        body=body,
-        body_html=render_markdown(body),
-        in_reply_to=in_reply_to if in_reply_to and in_reply_to.topic_id == topic.pk else None,
-        created_at=now,
-    )
-    TopicFollow.objects.get_or_create(member=author, topic=topic)
-    read_position_advance(member=author, topic=topic, number=reply.number)
-    mentioned = _mention(topic, reply, author)
-    readers = may_read(topic.space).exclude(pk__in=mentioned)
-    common: dict[str, Any] = {
-        "actor": author,
-        "target_key": notices.reply_key(topic, reply.number),
-        "url_name": "conversations:reply-link",
-        "url_kwargs": {"topic_id": topic.pk, "number": reply.number},
-        "title": topic.title,
-        "excerpt": _excerpt(body),
-    }
-    if topic.author_id and topic.author_id != author.pk:
-        notify(
-            recipients=readers.filter(pk=topic.author_id), kind=notices.REPLY_TO_MY_TOPIC, **common
+    with _files_removed_on_failure() as stored, transaction.atomic():
+        now = timezone.now()
+        Topic.objects.filter(pk=topic.pk).update(
+            last_number=F("last_number") + 1,
+            reply_count=F("reply_count") + 1,
+            last_activity_at=now,
         )
-    followers = readers.filter(followed_topics__topic=topic).exclude(pk=topic.author_id or 0)
-    notify(recipients=followers, kind=notices.REPLY_IN_FOLLOWED, **common)
-    return reply
+        topic.refresh_from_db(fields=["last_number", "reply_count", "last_activity_at"])
+        reply = Reply.objects.create(
+            topic=topic,
+            number=topic.last_number,
+            author=author,
+            body=body,
+            body_html=render_markdown(body),
+            in_reply_to=in_reply_to if in_reply_to and in_reply_to.topic_id == topic.pk else None,
+            created_at=now,
+        )
+        _attach(topic=topic, reply=reply, member=author, files=attachments, stored=stored)
+        TopicFollow.objects.get_or_create(member=author, topic=topic)
+        read_position_advance(member=author, topic=topic, number=reply.number)
+        mentioned = _mention(topic, reply, author)
+        readers = may_read(topic.space).exclude(pk__in=mentioned)
+        common: dict[str, Any] = {
+            "actor": author,
+            "target_key": notices.reply_key(topic, reply.number),
+            "url_name": "conversations:reply-link",
+            "url_kwargs": {"topic_id": topic.pk, "number": reply.number},
+            "title": topic.title,
+            "excerpt": _excerpt(body),
+        }
+        if topic.author_id and topic.author_id != author.pk:
+            notify(
+                recipients=readers.filter(pk=topic.author_id),
+                kind=notices.REPLY_TO_MY_TOPIC,
+                **common,
+            )
+        followers = readers.filter(followed_topics__topic=topic).exclude(pk=topic.author_id or 0)
+        notify(recipients=followers, kind=notices.REPLY_IN_FOLLOWED, **common)
+        return reply
 
 
-@transaction.atomic
-def reply_edit(*, reply: Reply, editor: User, body: str) -> Reply:
-    if body != reply.body:
-        Revision.objects.create(
-            topic_id=reply.topic_id, reply=reply, editor=editor, body=reply.body
+def reply_edit(
+    *,
+    reply: Reply,
+    editor: User,
+    body: str,
+    attachments: Sequence[CheckedFile] = (),
+    remove_attachments: Sequence[Attachment] = (),
+) -> Reply:
+    """Change a reply's text (its earlier text goes to its history), add ``attachments`` and
+    take away ``remove_attachments`` (some of the reply's own)."""
+    with _files_removed_on_failure() as stored, transaction.atomic():
+        if body != reply.body:
+            Revision.objects.create(
+                topic_id=reply.topic_id, reply=reply, editor=editor, body=reply.body
+            )
+            reply.body = body
+            reply.body_html = render_markdown(body)
+            reply.edited_at = timezone.now()
+            reply.save(update_fields=["body", "body_html", "edited_at"])
+            _mention(reply.topic, reply, editor)
+            if editor.pk != reply.author_id:
+                _moderated(reply.topic, reply, editor, "reply.edit", gettext_noop_edit)
+        _detach(topic=reply.topic, reply=reply, editor=editor, attachments=remove_attachments)
+        _attach(topic=reply.topic, reply=reply, member=editor, files=attachments, stored=stored)
+        return reply
+
+
+# --- Attachments ----------------------------------------------------------------------------
+
+
+@contextmanager
+def _files_removed_on_failure() -> Iterator[list[FieldFile]]:
+    """Files stored inside the block are deleted again if the block raises.
+
+    Storage takes no part in the database transaction: without this, a post whose transaction
+    rolled back would leave its files behind with no row pointing at them. (A caller wrapping a
+    service in a longer transaction of its own, and rolling that back later, is not covered;
+    no caller does.)
+    """
+    stored: list[FieldFile] = []
+    try:
+        yield stored
+    except BaseException:
+        for file in stored:
+            if file.name:
+                file.storage.delete(file.name)
+        raise
+
+
+def _attach(
+    *,
+    topic: Topic,
+    reply: Reply | None,
+    member: User,
+    files: Sequence[CheckedFile],
+    stored: list[FieldFile],
+) -> list[Attachment]:
+    """Store checked uploads and their rows; the post's author or a moderator added them."""
+    made = []
+    for checked in files:
+        attachment = Attachment(
+            topic=topic,
+            reply=reply,
+            uploaded_by=member,
+            original_name=checked.name,
+            kind=checked.kind,
+            content_type=checked.content_type,
+            size=checked.size,
         )
-        reply.body = body
-        reply.body_html = render_markdown(body)
-        reply.edited_at = timezone.now()
-        reply.save(update_fields=["body", "body_html", "edited_at"])
-        _mention(reply.topic, reply, editor)
-        if editor.pk != reply.author_id:
-            _moderated(reply.topic, reply, editor, "reply.edit", gettext_noop_edit)
-    return reply
+        # The name given here is ignored: attachment_path makes a random one.
+        attachment.file.save("attachment", ContentFile(checked.content), save=False)
+        stored.append(attachment.file)
+        made.append(attachment)
+    return Attachment.objects.bulk_create(made) if made else []
+
+
+def _detach(
+    *, topic: Topic, reply: Reply | None, editor: User, attachments: Sequence[Attachment]
+) -> None:
+    """Take attachments off their post; only ones that belong to this very post are touched."""
+    owned = [
+        item
+        for item in attachments
+        if item.topic_id == topic.pk and item.reply_id == (reply.pk if reply else None)
+    ]
+    if not owned:
+        return
+    Attachment.objects.filter(pk__in=[item.pk for item in owned]).delete()
+    files = [item.file for item in owned if item.file]
+    # Files go only once the rows are gone for good: a rollback must not leave rows without files.
+    transaction.on_commit(lambda: _delete_files(files))
+    post = reply or topic
+    if editor.pk != post.author_id:
+        for item in owned:
+            audit.record(editor, "attachment.remove", post, note=item.original_name[:200])
+
+
+def _delete_files(files: list[FieldFile]) -> None:
+    for file in files:
+        if file.name:
+            file.storage.delete(file.name)
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ urlpatterns = [
     path("t/<int:topic_id>/follow/", views.topic_follow, name="topic-follow"),
     path("t/<int:topic_id>/flag/", views.flag, name="topic-flag"),
     path("t/<int:topic_id>/move/", views.move, name="topic-move"),
+    path("t/<int:topic_id>/files/<int:attachment_id>/", views.attachment, name="attachment"),
     path("t/<int:topic_id>/<slug:action>/", views.moderate, name="topic-moderate"),
     path("t/<int:topic_id>/r/<int:number>/edit/", views.reply_edit, name="reply-edit"),
     path("t/<int:topic_id>/r/<int:number>/delete/", views.reply_delete, name="reply-delete"),
