@@ -223,6 +223,12 @@ PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 5 * 1024 * 1024, minimum=100_000)
 DATA_EXPORT_DAYS = env_int("DATA_EXPORT_DAYS", 7, minimum=1)
 MEMBER_MESSAGES_PER_DAY = env_int("MEMBER_MESSAGES_PER_DAY", 20, minimum=1)
 
+# --- Conversations --------------------------------------------------------------------------
+# Each file attached to a topic or reply; uploads are read into memory to be checked, so keep
+# the web server's own request limit (nginx client_max_body_size) in step with these two.
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, minimum=100_000)
+ATTACHMENTS_PER_POST = env_int("ATTACHMENTS_PER_POST", 5, minimum=1)
+
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]

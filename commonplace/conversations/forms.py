@@ -1,11 +1,16 @@
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from commonplace.accounts.models import User
+from commonplace.conversations import attachments
 from commonplace.conversations.models import (
     BODY_MAX_LENGTH,
     TITLE_MAX_LENGTH,
+    Attachment,
     Flag,
     Policy,
     Space,
@@ -27,7 +32,99 @@ def offer_mentions(field: forms.Field) -> None:
     field.widget.attrs["data-mentions-label"] = str(_("Members you can mention"))
 
 
-class TopicForm(forms.Form):
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+def too_many_files(count: int) -> str:
+    return ngettext(
+        "You can attach up to %(count)d file to one post.",
+        "You can attach up to %(count)d files to one post.",
+        count,
+    ) % {"count": count}
+
+
+class AttachmentsField(forms.FileField):
+    """Several files from one input; cleans to a list of ``attachments.CheckedFile``.
+
+    Every file is checked and every refusal reported, each naming its file, so the person can
+    fix them all at once. Nothing is stored here: the services store what comes out.
+    """
+
+    widget = MultipleFileInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Attach files"))
+        super().__init__(**kwargs)
+        self.widget.attrs["accept"] = attachments.ACCEPT
+
+    def clean(self, data, initial=None):
+        uploads = [
+            upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload
+        ]
+        if len(uploads) > settings.ATTACHMENTS_PER_POST:
+            raise forms.ValidationError(too_many_files(settings.ATTACHMENTS_PER_POST))
+        checked, errors = [], []
+        for upload in uploads:
+            try:
+                super().clean(upload, initial)  # Django's own: a name, and not empty
+                checked.append(attachments.check(upload))
+            except forms.ValidationError as error:
+                problem = " ".join(error.messages)
+                errors.append(
+                    forms.ValidationError(
+                        _("“%(name)s”: %(problem)s") % {"name": upload.name, "problem": problem}
+                    )
+                )
+            except attachments.AttachmentRefused as refusal:
+                errors.append(forms.ValidationError(refusal.message))
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked
+
+
+class AttachmentsMixin:
+    """Adds files to a post's form and, when editing, boxes to remove the ones it has.
+
+    ``existing`` are the post's attachments; ``chosen_removals()`` the ones ticked.
+    """
+
+    fields: dict
+    cleaned_data: dict
+
+    def set_up_attachments(self, existing=()) -> None:
+        self.existing = list(existing)
+        self.fields["attachments"].help_text = _(
+            "Up to %(count)d files: JPEG, PNG, WebP or GIF images, PDFs or Word documents "
+            "(.docx), each under %(size)s."
+        ) % {
+            "count": settings.ATTACHMENTS_PER_POST,
+            "size": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
+        }
+        if self.existing:
+            self.fields["remove_attachments"] = forms.TypedMultipleChoiceField(
+                required=False,
+                coerce=int,
+                label=_("Remove attached files"),
+                choices=[(item.pk, item.original_name) for item in self.existing],
+                widget=forms.CheckboxSelectMultiple,
+            )
+
+    def chosen_removals(self) -> list[Attachment]:
+        wanted = set(self.cleaned_data.get("remove_attachments") or [])
+        return [item for item in self.existing if item.pk in wanted]
+
+    def check_attachment_count(self) -> None:
+        kept = len(self.existing) - len(self.chosen_removals())
+        added = len(self.cleaned_data.get("attachments") or [])
+        if added and kept + added > settings.ATTACHMENTS_PER_POST:
+            self.add_error(  # type: ignore[attr-defined]
+                "attachments", too_many_files(settings.ATTACHMENTS_PER_POST)
+            )
+
+
+class TopicForm(AttachmentsMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("What are you starting?"),
         choices=[
@@ -47,11 +144,18 @@ class TopicForm(forms.Form):
     areas = forms.MultipleChoiceField(
         required=False, label=_("Focus areas"), widget=forms.CheckboxSelectMultiple
     )
+    attachments = AttachmentsField()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, existing_attachments=(), **kwargs):
         super().__init__(*args, **kwargs)
         set_choices(self, "areas", term_choices(core_selectors.focus_areas()))
         offer_mentions(self.fields["body"])
+        self.set_up_attachments(existing_attachments)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_attachment_count()
+        return cleaned
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"]
@@ -64,7 +168,7 @@ class TopicForm(forms.Form):
         return [area for area in core_selectors.focus_areas() if area.slug in wanted]
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(AttachmentsMixin, forms.Form):
     body = LimitedText(
         max_length=BODY_MAX_LENGTH,
         label=_("Your reply"),
@@ -72,23 +176,32 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     in_reply_to = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    attachments = AttachmentsField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         offer_mentions(self.fields["body"])
+        self.set_up_attachments()
 
 
-class ReplyEditForm(forms.Form):
+class ReplyEditForm(AttachmentsMixin, forms.Form):
     body = LimitedText(
         max_length=BODY_MAX_LENGTH,
         label=_("Text"),
         help_text=MARKDOWN_HELP,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
+    attachments = AttachmentsField()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, existing_attachments=(), **kwargs):
         super().__init__(*args, **kwargs)
         offer_mentions(self.fields["body"])
+        self.set_up_attachments(existing_attachments)
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_attachment_count()
+        return cleaned
 
 
 class FlagForm(forms.Form):

@@ -5,6 +5,8 @@ of a member's read position ("read up to 37") and never changes, even when a rep
 or hidden, so links and read positions stay right.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -179,6 +181,61 @@ class Reply(models.Model):
     @property
     def is_visible(self) -> bool:
         return self.deleted_at is None and not self.is_hidden and not self.is_pending
+
+
+def attachment_path(attachment: "Attachment", filename: str) -> str:
+    # A random name: the address of a file says nothing of its post, its author or its name,
+    # and it is never served from storage directly, only by the view that checks who asks.
+    extension = Attachment.EXTENSIONS.get(attachment.content_type, "")
+    return f"conversations/files/{secrets.token_hex(16)}{extension}"
+
+
+class Attachment(models.Model):
+    """A file attached to a topic's opening post (``reply`` empty) or to one of its replies.
+
+    Only files whose content was checked (commonplace/conversations/attachments.py) are kept.
+    When a reply is deleted its files stay, like its row, but nobody is served them any more.
+    """
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("Image")
+        PDF = "pdf", _("PDF")
+        DOCX = "docx", _("Word document")
+
+    DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    # The stored file's extension, from the type found in its content (never the uploaded name).
+    EXTENSIONS = {
+        "image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "image/gif": ".gif",
+        "application/pdf": ".pdf", DOCX_TYPE: ".docx",
+    }  # fmt: skip
+
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    reply = models.ForeignKey(
+        Reply, verbose_name=_("reply"), on_delete=models.CASCADE, null=True, blank=True,
+        related_name="attachments",
+    )  # fmt: skip
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.SET_NULL,
+        null=True, related_name="+",
+    )  # fmt: skip
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    # The name as it arrived, kept exactly: shown (escaped) on the page and offered again when
+    # the file is downloaded.
+    original_name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class Revision(models.Model):

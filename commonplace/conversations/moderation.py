@@ -13,6 +13,7 @@ from django.utils import timezone
 from commonplace.accounts.models import User
 from commonplace.conversations import notices, selectors
 from commonplace.conversations.models import (
+    Attachment,
     Flag,
     Policy,
     ReadPosition,
@@ -193,6 +194,9 @@ def topic_merge(*, topic: Topic, into: Topic, moderator: User) -> Topic:
         moved_from_number=F("number"),
         number=F("number") + offset,
     )
+    # Files go with their posts: the opening post's files now hang on the reply it became.
+    Attachment.objects.filter(topic=topic, reply=None).update(topic=into, reply=opening)
+    Attachment.objects.filter(topic=topic).update(topic=into)
     _recount(into)
     Topic.objects.filter(pk=into.pk).update(
         last_activity_at=max(into.last_activity_at, topic.last_activity_at)
@@ -253,7 +257,10 @@ def topic_split(
         topic.save(update_fields=["accepted_reply"])
     # Replies left behind no longer point into the new topic.
     Reply.objects.filter(topic=topic, in_reply_to__in=moving).update(in_reply_to=None)
-    # Its text is now the new topic's opening post, which remembers where it came from.
+    # Its text is now the new topic's opening post, which remembers where it came from; so are
+    # its files, and the others' files go with them.
+    Attachment.objects.filter(reply=opening).update(topic=new, reply=None)
+    Attachment.objects.filter(reply__in=rest).update(topic=new)
     opening.delete()
     for number, reply in enumerate(rest, start=1):
         Reply.objects.filter(pk=reply.pk).update(

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from commonplace.accounts.permissions import is_member, is_steward
-from commonplace.conversations.models import Reply, Space, Topic
+from commonplace.conversations.models import Attachment, Reply, Space, Topic
 
 
 def facilitates(space: Space, member) -> bool:
@@ -49,6 +49,16 @@ def can_see_reply_text(reply: Reply, topic: Topic, member) -> bool:
     if reply.is_hidden or reply.is_pending:
         return reply.author_id == member.pk or can_moderate(topic.space, member)
     return True
+
+
+def can_see_attachment(attachment: Attachment, topic: Topic, member) -> bool:
+    """Whoever may read the post it is attached to. A deleted reply keeps its files in storage,
+    like its row, but nobody is served them any more, its author included."""
+    if attachment.topic_id != topic.pk or not can_see_topic(topic, member):
+        return False
+    if attachment.reply is None:
+        return True
+    return can_see_reply_text(attachment.reply, topic, member)
 
 
 def can_reply(topic: Topic, member) -> bool:

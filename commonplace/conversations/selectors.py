@@ -24,6 +24,7 @@ from django.utils.translation import gettext
 from commonplace.accounts.models import User
 from commonplace.accounts.permissions import is_steward
 from commonplace.conversations.models import (
+    Attachment,
     Flag,
     Policy,
     Reaction,
@@ -140,12 +141,20 @@ def topics_shown(*, member: User, space: Space | None = None, show: str = "lates
 
 
 def topic_for(member: User, topic_id: int) -> Topic | None:
-    """The topic with its space (permissions preloaded), author and focus areas, and
-    ``following``/``read_number`` for this member; ``None`` if it does not exist. The caller
-    checks ``permissions.can_see_topic``."""
+    """The topic with its space (permissions preloaded), author, focus areas and
+    ``opening_attachments`` (the files on its opening post), and ``following``/``read_number``
+    for this member; ``None`` if it does not exist. The caller checks
+    ``permissions.can_see_topic``."""
     topic = (
         Topic.objects.select_related("space", "author", "accepted_reply__author")
-        .prefetch_related("areas")
+        .prefetch_related(
+            "areas",
+            Prefetch(
+                "attachments",
+                queryset=Attachment.objects.filter(reply__isnull=True),
+                to_attr="opening_attachments",
+            ),
+        )
         .annotate(
             following=Exists(TopicFollow.objects.filter(topic=OuterRef("pk"), member=member)),
             read_number=Subquery(
@@ -194,7 +203,8 @@ def page_of(number: int) -> int:
 
 def replies_page(*, topic: Topic, member: User, page_number: int, moderator: bool) -> ReplyPage:
     """Replies numbered in one page's range, in order, with author, ``in_reply_to`` (and its
-    author), ``helpful``/``thanks`` counts and ``mine`` (the kinds this member gave).
+    author), ``helpful``/``thanks`` counts, ``my_kinds`` (the kinds this member gave) and
+    ``shown_attachments`` (its files; the template shows none for a deleted reply).
 
     Hidden replies are left out unless the member wrote them or moderates; deleted replies stay
     as placeholders so numbers and "in reply to" links still make sense.
@@ -218,7 +228,8 @@ def replies_page(*, topic: Topic, member: User, page_number: int, moderator: boo
                 "reactions",
                 queryset=Reaction.objects.filter(member=member),
                 to_attr="my_reactions",
-            )
+            ),
+            Prefetch("attachments", queryset=Attachment.objects.all(), to_attr="shown_attachments"),
         )
         .order_by("number")
     )

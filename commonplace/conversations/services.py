@@ -1,18 +1,23 @@
 """Every change to spaces, topics and replies, with its side effects: following, read
 positions, notifications, contributions and the audit log."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Q
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 
 from commonplace.accounts.models import Role, User
 from commonplace.conversations import notices, selectors
+from commonplace.conversations.attachments import CheckedFile
 from commonplace.conversations.mentions import mentioned_ids
 from commonplace.conversations.models import (
+    Attachment,
     Reaction,
     ReadPosition,
     Reply,
@@ -94,11 +99,18 @@ def space_save(*, space: Space, steward: User, members=None, facilitators=None) 
 # --- Topics ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def topic_start(
-    *, space: Space, author: User, title: str, body: str, kind: str = "discussion", areas=()
+    *,
+    space: Space,
+    author: User,
+    title: str,
+    body: str,
+    kind: str = "discussion",
+    areas=(),
+    attachments: Sequence[CheckedFile] = (),
 ) -> Topic:
-    """Start a topic. The author follows it; followers of the space are told.
+    """Start a topic, with ``attachments`` (checked uploads) on its opening post. The author
+    follows it; followers of the space are told.
 
     A member the community does not trust yet (see ``selectors.is_trusted``) has links and
     images shown as text; when the policy holds new members' posts, the topic waits for a
@@ -106,25 +118,27 @@ def topic_start(
     """
     policy = selectors.policy()
     trusted = selectors.is_trusted(author, policy)
-    now = timezone.now()
-    topic = Topic.objects.create(
-        space=space,
-        author=author,
-        kind=kind,
-        title=title,
-        slug=_slug(title),
-        body=body,
-        body_html=render_markdown(body, links=trusted),
-        created_at=now,
-        last_activity_at=now,
-        is_pending=policy.hold_first_posts and not trusted,
-    )
-    topic.areas.set(list(areas))
-    TopicFollow.objects.get_or_create(member=author, topic=topic)
-    ReadPosition.objects.create(member=author, topic=topic, number=0)
-    if not topic.is_pending:
-        topic_announce(topic)
-    return topic
+    with _files_removed_on_failure() as stored, transaction.atomic():
+        now = timezone.now()
+        topic = Topic.objects.create(
+            space=space,
+            author=author,
+            kind=kind,
+            title=title,
+            slug=_slug(title),
+            body=body,
+            body_html=render_markdown(body, links=trusted),
+            created_at=now,
+            last_activity_at=now,
+            is_pending=policy.hold_first_posts and not trusted,
+        )
+        topic.areas.set(list(areas))
+        _attach(topic=topic, reply=None, member=author, files=attachments, stored=stored)
+        TopicFollow.objects.get_or_create(member=author, topic=topic)
+        ReadPosition.objects.create(member=author, topic=topic, number=0)
+        if not topic.is_pending:
+            topic_announce(topic)
+        return topic
 
 
 def topic_announce(topic: Topic) -> None:
@@ -150,26 +164,39 @@ def _links_allowed(post: Topic | Reply) -> bool:
     return post.author is None or selectors.is_trusted(post.author)
 
 
-@transaction.atomic
-def topic_edit(*, topic: Topic, editor: User, title: str, body: str, kind: str, areas=()) -> Topic:
-    """Change a topic, keeping what it said before in its history."""
-    if (title, body) != (topic.title, topic.body):
-        Revision.objects.create(topic=topic, editor=editor, title=topic.title, body=topic.body)
-        topic.edited_at = timezone.now()
-    topic.title = title
-    topic.slug = _slug(title)
-    topic.body = body
-    topic.body_html = render_markdown(body, links=_links_allowed(topic))
-    topic.kind = kind
-    if kind != Topic.Kind.QUESTION:
-        topic.accepted_reply = None
-    topic.save()
-    topic.areas.set(list(areas))
-    if not topic.is_pending:
-        _mention(topic, None, editor)
-    if editor.pk != topic.author_id:
-        notices.moderation_told(topic, None, editor, "topic.edit", notices.EDITED)
-    return topic
+def topic_edit(
+    *,
+    topic: Topic,
+    editor: User,
+    title: str,
+    body: str,
+    kind: str,
+    areas=(),
+    attachments: Sequence[CheckedFile] = (),
+    remove_attachments: Sequence[Attachment] = (),
+) -> Topic:
+    """Change a topic, keeping what it said before in its history. ``attachments`` are added to
+    its opening post, ``remove_attachments`` (some of the post's own) taken away."""
+    with _files_removed_on_failure() as stored, transaction.atomic():
+        if (title, body) != (topic.title, topic.body):
+            Revision.objects.create(topic=topic, editor=editor, title=topic.title, body=topic.body)
+            topic.edited_at = timezone.now()
+        topic.title = title
+        topic.slug = _slug(title)
+        topic.body = body
+        topic.body_html = render_markdown(body, links=_links_allowed(topic))
+        topic.kind = kind
+        if kind != Topic.Kind.QUESTION:
+            topic.accepted_reply = None
+        topic.save()
+        topic.areas.set(list(areas))
+        _detach(topic=topic, reply=None, editor=editor, attachments=remove_attachments)
+        _attach(topic=topic, reply=None, member=editor, files=attachments, stored=stored)
+        if not topic.is_pending:
+            _mention(topic, None, editor)
+        if editor.pk != topic.author_id:
+            notices.moderation_told(topic, None, editor, "topic.edit", notices.EDITED)
+        return topic
 
 
 def _mention(topic: Topic, reply: Reply | None, author: User) -> set[int]:
@@ -200,9 +227,16 @@ def _mention(topic: Topic, reply: Reply | None, author: User) -> set[int]:
 # --- Replies --------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def reply_post(*, topic: Topic, author: User, body: str, in_reply_to: Reply | None = None) -> Reply:
-    """Add a reply at the end of the topic and tell the people who care.
+def reply_post(
+    *,
+    topic: Topic,
+    author: User,
+    body: str,
+    in_reply_to: Reply | None = None,
+    attachments: Sequence[CheckedFile] = (),
+) -> Reply:
+    """Add a reply, with ``attachments`` (checked uploads), at the end of the topic and tell the
+    people who care.
 
     The topic's counter is raised by an UPDATE, which holds the row until the transaction ends,
     so two replies posted at once can never get the same number. A reply held for approval
@@ -211,27 +245,29 @@ def reply_post(*, topic: Topic, author: User, body: str, in_reply_to: Reply | No
     policy = selectors.policy()
     trusted = selectors.is_trusted(author, policy)
     pending = policy.hold_first_posts and not trusted
-    now = timezone.now()
-    counters: dict[str, Any] = {"last_number": F("last_number") + 1}
-    if not pending:
-        counters |= {"reply_count": F("reply_count") + 1, "last_activity_at": now}
-    Topic.objects.filter(pk=topic.pk).update(**counters)
-    topic.refresh_from_db(fields=["last_number", "reply_count", "last_activity_at"])
-    reply = Reply.objects.create(
-        topic=topic,
-        number=topic.last_number,
-        author=author,
-        body=body,
-        body_html=render_markdown(body, links=trusted),
-        in_reply_to=in_reply_to if in_reply_to and in_reply_to.topic_id == topic.pk else None,
-        created_at=now,
-        is_pending=pending,
-    )
-    TopicFollow.objects.get_or_create(member=author, topic=topic)
-    read_position_advance(member=author, topic=topic, number=reply.number)
-    if not pending:
-        reply_announce(topic, reply)
-    return reply
+    with _files_removed_on_failure() as stored, transaction.atomic():
+        now = timezone.now()
+        counters: dict[str, Any] = {"last_number": F("last_number") + 1}
+        if not pending:
+            counters |= {"reply_count": F("reply_count") + 1, "last_activity_at": now}
+        Topic.objects.filter(pk=topic.pk).update(**counters)
+        topic.refresh_from_db(fields=["last_number", "reply_count", "last_activity_at"])
+        reply = Reply.objects.create(
+            topic=topic,
+            number=topic.last_number,
+            author=author,
+            body=body,
+            body_html=render_markdown(body, links=trusted),
+            in_reply_to=in_reply_to if in_reply_to and in_reply_to.topic_id == topic.pk else None,
+            created_at=now,
+            is_pending=pending,
+        )
+        _attach(topic=topic, reply=reply, member=author, files=attachments, stored=stored)
+        TopicFollow.objects.get_or_create(member=author, topic=topic)
+        read_position_advance(member=author, topic=topic, number=reply.number)
+        if not pending:
+            reply_announce(topic, reply)
+        return reply
 
 
 def reply_announce(topic: Topic, reply: Reply) -> None:
@@ -255,21 +291,108 @@ def reply_announce(topic: Topic, reply: Reply) -> None:
     notify(recipients=followers, kind=notices.REPLY_IN_FOLLOWED, **common)
 
 
-@transaction.atomic
-def reply_edit(*, reply: Reply, editor: User, body: str) -> Reply:
-    if body != reply.body:
-        Revision.objects.create(
-            topic_id=reply.topic_id, reply=reply, editor=editor, body=reply.body
+def reply_edit(
+    *,
+    reply: Reply,
+    editor: User,
+    body: str,
+    attachments: Sequence[CheckedFile] = (),
+    remove_attachments: Sequence[Attachment] = (),
+) -> Reply:
+    """Change a reply's text (its earlier text goes to its history), add ``attachments`` and
+    take away ``remove_attachments`` (some of the reply's own)."""
+    with _files_removed_on_failure() as stored, transaction.atomic():
+        if body != reply.body:
+            Revision.objects.create(
+                topic_id=reply.topic_id, reply=reply, editor=editor, body=reply.body
+            )
+            reply.body = body
+            reply.body_html = render_markdown(body, links=_links_allowed(reply))
+            reply.edited_at = timezone.now()
+            reply.save(update_fields=["body", "body_html", "edited_at"])
+            if not reply.is_pending:
+                _mention(reply.topic, reply, editor)
+            if editor.pk != reply.author_id:
+                notices.moderation_told(reply.topic, reply, editor, "reply.edit", notices.EDITED)
+        _detach(topic=reply.topic, reply=reply, editor=editor, attachments=remove_attachments)
+        _attach(topic=reply.topic, reply=reply, member=editor, files=attachments, stored=stored)
+        return reply
+
+
+# --- Attachments ----------------------------------------------------------------------------
+
+
+@contextmanager
+def _files_removed_on_failure() -> Iterator[list[FieldFile]]:
+    """Files stored inside the block are deleted again if the block raises.
+
+    Storage takes no part in the database transaction: without this, a post whose transaction
+    rolled back would leave its files behind with no row pointing at them. (A caller wrapping a
+    service in a longer transaction of its own, and rolling that back later, is not covered;
+    no caller does.)
+    """
+    stored: list[FieldFile] = []
+    try:
+        yield stored
+    except BaseException:
+        for file in stored:
+            if file.name:
+                file.storage.delete(file.name)
+        raise
+
+
+def _attach(
+    *,
+    topic: Topic,
+    reply: Reply | None,
+    member: User,
+    files: Sequence[CheckedFile],
+    stored: list[FieldFile],
+) -> list[Attachment]:
+    """Store checked uploads and their rows; the post's author or a moderator added them."""
+    made = []
+    for checked in files:
+        attachment = Attachment(
+            topic=topic,
+            reply=reply,
+            uploaded_by=member,
+            original_name=checked.name,
+            kind=checked.kind,
+            content_type=checked.content_type,
+            size=checked.size,
         )
-        reply.body = body
-        reply.body_html = render_markdown(body, links=_links_allowed(reply))
-        reply.edited_at = timezone.now()
-        reply.save(update_fields=["body", "body_html", "edited_at"])
-        if not reply.is_pending:
-            _mention(reply.topic, reply, editor)
-        if editor.pk != reply.author_id:
-            notices.moderation_told(reply.topic, reply, editor, "reply.edit", notices.EDITED)
-    return reply
+        # The name given here is ignored: attachment_path makes a random one.
+        attachment.file.save("attachment", ContentFile(checked.content), save=False)
+        stored.append(attachment.file)
+        made.append(attachment)
+    return Attachment.objects.bulk_create(made) if made else []
+
+
+def _detach(
+    *, topic: Topic, reply: Reply | None, editor: User, attachments: Sequence[Attachment]
+) -> None:
+    """Take attachments off their post; only ones that belong to this very post are touched."""
+    owned = [
+        item
+        for item in attachments
+        if item.topic_id == topic.pk and item.reply_id == (reply.pk if reply else None)
+    ]
+    if not owned:
+        return
+    Attachment.objects.filter(pk__in=[item.pk for item in owned]).delete()
+    files = [item.file for item in owned if item.file]
+    # Files go only once the rows are gone for good: a rollback must not leave rows without files.
+    transaction.on_commit(lambda: _delete_files(files))
+    post = reply or topic
+    if editor.pk != post.author_id:
+        for item in owned:
+            audit.record(editor, "attachment.remove", post, note=item.original_name[:200])
+
+
+def _delete_files(files: list[FieldFile]) -> None:
+    for file in files:
+        if file.name:
+            file.storage.delete(file.name)
 
 
 @transaction.atomic

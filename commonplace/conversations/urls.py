@@ -23,6 +23,7 @@ urlpatterns = [
     path("t/<int:topic_id>/move/", views.move, name="topic-move"),
     path("t/<int:topic_id>/merge/", views.merge, name="topic-merge"),
     path("t/<int:topic_id>/split/", views.split, name="topic-split"),
+    path("t/<int:topic_id>/files/<int:attachment_id>/", views.attachment, name="attachment"),
     path("t/<int:topic_id>/<slug:action>/", views.moderate, name="topic-moderate"),
     path("t/<int:topic_id>/r/<int:number>/edit/", views.reply_edit, name="reply-edit"),
     path("t/<int:topic_id>/r/<int:number>/delete/", views.reply_delete, name="reply-delete"),

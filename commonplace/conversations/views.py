@@ -4,7 +4,7 @@ an htmx partial goes through the same checks as the page it belongs to."""
 import functools
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,8 +25,9 @@ from commonplace.conversations.forms import (
     SplitForm,
     TopicForm,
 )
-from commonplace.conversations.models import Reaction, Reply, Space, Topic
+from commonplace.conversations.models import Attachment, Reaction, Reply, Space, Topic
 from commonplace.core import ratelimit
+from commonplace.core.downloads import content_disposition
 
 # How often a member may post; members the community does not trust yet get less (see
 # selectors.is_trusted), which slows a spammer down without bothering anyone else.
@@ -119,7 +120,7 @@ def topic_new(request: HttpRequest, space_slug: str) -> HttpResponse:
     if space is None:
         raise Http404
     initial = {"kind": Topic.Kind.QUESTION} if request.GET.get("kind") == "question" else None
-    form = TopicForm(request.POST or None, initial=initial)
+    form = TopicForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         limit = TOPICS_PER_HOUR if selectors.is_trusted(member) else NEW_MEMBER_TOPICS_PER_HOUR
         if not ratelimit.hit("topic", str(member.pk), limit=limit, window=3600).allowed:
@@ -134,6 +135,7 @@ def topic_new(request: HttpRequest, space_slug: str) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 areas=form.chosen_areas(),
+                attachments=form.cleaned_data["attachments"],
             )
             return redirect(topic_url(topic))
     return render(request, "conversations/topic_form.html", {"form": form, "space": space})
@@ -269,9 +271,13 @@ def _topic_context(topic, member, page, moderator, previously_read, form) -> dic
     # Links inside the list of replies are built from these two, not reversed fifty times.
     reply_base = reverse("conversations:reply-link", kwargs={"topic_id": topic.pk, "number": 1})
     member_base = reverse("people:member", kwargs={"user_id": 1})
+    files_base = reverse(
+        "conversations:attachment", kwargs={"topic_id": topic.pk, "attachment_id": 1}
+    )
     return {
         "reply_base": reply_base.removesuffix("1/"),
         "member_base": member_base.removesuffix("1/"),
+        "files_base": files_base.removesuffix("1/"),
         "first_unread_url": first_unread_url,
         "topic": topic,
         "space": topic.space,
@@ -302,7 +308,7 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
     to it. A form with errors comes back with what was typed."""
     topic, member = _visible_topic(request, topic_id)
     permissions.check(permissions.can_reply(topic, member))
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     htmx = getattr(request, "htmx", False)
     limit = REPLIES_PER_HOUR if selectors.is_trusted(member) else NEW_MEMBER_REPLIES_PER_HOUR
     if (
@@ -319,7 +325,11 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
                 topic=topic, number=form.cleaned_data["in_reply_to"], deleted_at__isnull=True
             ).first()
         reply = services.reply_post(
-            topic=topic, author=member, body=form.cleaned_data["body"], in_reply_to=quoted
+            topic=topic,
+            author=member,
+            body=form.cleaned_data["body"],
+            in_reply_to=quoted,
+            attachments=form.cleaned_data["attachments"],
         )
         if not htmx:
             return redirect(
@@ -328,6 +338,7 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
         # A new reply has no reactions yet; nothing more to read back.
         reply.helpful = reply.thanks = 0  # type: ignore[attr-defined]
         reply.my_kinds = set()  # type: ignore[attr-defined]
+        reply.shown_attachments = list(reply.attachments.all())  # type: ignore[attr-defined]
         selectors.label_reply(reply)
         moderator = permissions.can_moderate(topic.space, member)
         context = _topic_context(topic, member, None, moderator, None, ReplyForm())
@@ -374,7 +385,12 @@ def topic_edit(request: HttpRequest, topic_id: int) -> HttpResponse:
         "body": topic.body,
         "areas": [area.slug for area in topic.areas.all()],
     }
-    form = TopicForm(request.POST or None, initial=initial)
+    form = TopicForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        existing_attachments=topic.opening_attachments,  # type: ignore[attr-defined]
+    )
     if request.method == "POST" and form.is_valid():
         services.topic_edit(
             topic=topic,
@@ -383,6 +399,8 @@ def topic_edit(request: HttpRequest, topic_id: int) -> HttpResponse:
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
             areas=form.chosen_areas(),
+            attachments=form.cleaned_data["attachments"],
+            remove_attachments=form.chosen_removals(),
         )
         messages.success(request, _("Your changes are saved."))
         return redirect(topic_url(topic))
@@ -398,9 +416,20 @@ def reply_edit(request: HttpRequest, topic_id: int, number: int) -> HttpResponse
     topic, member = _visible_topic(request, topic_id)
     reply = _reply(topic, number)
     permissions.check(permissions.can_edit(reply, topic, member))
-    form = ReplyEditForm(request.POST or None, initial={"body": reply.body})
+    form = ReplyEditForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"body": reply.body},
+        existing_attachments=reply.attachments.all(),
+    )
     if request.method == "POST" and form.is_valid():
-        services.reply_edit(reply=reply, editor=member, body=form.cleaned_data["body"])
+        services.reply_edit(
+            reply=reply,
+            editor=member,
+            body=form.cleaned_data["body"],
+            attachments=form.cleaned_data["attachments"],
+            remove_attachments=form.chosen_removals(),
+        )
         messages.success(request, _("Your changes are saved."))
         return redirect(topic_url(topic, page=selectors.page_of(number), number=number))
     return render(
@@ -418,6 +447,32 @@ def reply_delete(request: HttpRequest, topic_id: int, number: int) -> HttpRespon
     services.reply_delete(reply=reply, member=member)
     messages.success(request, _("The reply is deleted."))
     return redirect(topic_url(topic, page=selectors.page_of(number)))
+
+
+def attachment(request: HttpRequest, topic_id: int, attachment_id: int) -> FileResponse:
+    """A file attached to a post, only to those who may read the post: anyone else gets the
+    same 404 as for a file that does not exist, however they came by the address.
+
+    Images are shown in the browser; documents are always downloaded, never opened as a page of
+    this site. The browser may not guess another type (nosniff), and the response carries a
+    policy that lets nothing in it run, in case a browser renders it anyway.
+    """
+    topic, member = _visible_topic(request, topic_id)
+    item = get_object_or_404(
+        Attachment.objects.select_related("reply"), pk=attachment_id, topic_id=topic.pk
+    )
+    permissions.check_visible(permissions.can_see_attachment(item, topic, member))
+    try:
+        stored = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(stored, content_type=item.content_type)
+    inline = item.kind == Attachment.Kind.IMAGE
+    response["Content-Disposition"] = content_disposition(item.original_name, inline=inline)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @_follow_merges

@@ -9,6 +9,7 @@ from commonplace.accounts.models import Consent, User
 def everything_about(member: User) -> dict:
     from allauth.account.models import EmailAddress
 
+    from commonplace.conversations.models import Attachment
     from commonplace.membership.models import JoinRequest
     from commonplace.notifications.models import EmailPreference, Notification
     from commonplace.people.models import Contribution, MemberMessage, Profile
@@ -83,6 +84,19 @@ def everything_about(member: User) -> dict:
         "email_preferences": [
             {"kind": preference.kind, "email": preference.email}
             for preference in EmailPreference.objects.filter(member=member).order_by("kind")
+        ],
+        # The files themselves stay with the posts they were attached to; their names, which
+        # the member typed, come here.
+        "attachments": [
+            {
+                "name": attachment.original_name,
+                "kind": attachment.kind,
+                "size": attachment.size,
+                "when": attachment.created_at.isoformat(),
+                "topic": attachment.topic_id,
+                "reply": attachment.reply.number if attachment.reply else None,
+            }
+            for attachment in Attachment.objects.filter(uploaded_by=member).select_related("reply")
         ],
         "messages_sent": MemberMessage.objects.filter(sender=member).count(),
         "messages_received": MemberMessage.objects.filter(recipient=member).count(),

@@ -38,7 +38,7 @@ def open_checked(data: bytes) -> Image.Image:
             probe = Image.open(io.BytesIO(data))
             if probe.format not in ALLOWED_FORMATS:
                 raise PhotoRefused(_("Please choose a JPEG, PNG, WebP or GIF image."))
-            if _has_trailing_data(probe.format, data):
+            if has_trailing_data(probe.format, data):
                 raise PhotoRefused(_("This file holds more than a photo, so it cannot be used."))
             width, height = probe.size
             if width * height > MAX_PIXELS:
@@ -61,7 +61,7 @@ def open_checked(data: bytes) -> Image.Image:
     return image
 
 
-def _has_trailing_data(image_format: str, data: bytes) -> bool:
+def has_trailing_data(image_format: str, data: bytes) -> bool:
     if image_format == "WEBP":
         declared = int.from_bytes(data[4:8], "little") + 8
         return len(data) > declared + 1  # RIFF chunks may carry one byte of padding

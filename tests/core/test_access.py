@@ -120,6 +120,10 @@ ACCESS = {
     "conversations:topic-move": Case(LOGIN, 403, 200, 200, kwargs={"topic_id": 0}),
     "conversations:topic-merge": Case(LOGIN, 403, 200, 200, kwargs={"topic_id": 0}),
     "conversations:topic-split": Case(LOGIN, 403, 200, 200, kwargs={"topic_id": 0}),
+    # The PDF attached to the question: served to every member who may read it.
+    "conversations:attachment": Case(
+        LOGIN, 200, 200, 200, kwargs={"topic_id": 0, "attachment_id": 0}
+    ),
     "conversations:topic-moderate": Case(
         LOGIN, 403, AWAY, AWAY, kwargs={"topic_id": 0, "action": "pin"}, method="post"
     ),
@@ -225,15 +229,28 @@ def people(alice, sam, ada, demo_site):
         user=listed, kind=Consent.Kind.DIRECTORY, given=True, wording="Yes", source="test"
     )
     ACCESS_USER_IDS["listed"] = listed.pk
+    from commonplace.conversations.attachments import CheckedFile
     from commonplace.conversations.models import Space
     from commonplace.conversations.services import reply_post, topic_start
 
     space = Space.objects.create(slug="open", name_en="Open", name_fr="Ouvert")
+    pdf = CheckedFile(
+        name="notes.pdf",
+        kind="pdf",
+        content_type="application/pdf",
+        content=b"%PDF-1.4\n%%EOF\n",
+    )
     topic = topic_start(
-        space=space, author=listed, title="A question", body="How?", kind="question"
+        space=space,
+        author=listed,
+        title="A question",
+        body="How?",
+        kind="question",
+        attachments=[pdf],
     )
     reply_post(topic=topic, author=sam, body="Like this.")
     ACCESS_USER_IDS["topic"] = topic.pk
+    ACCESS_USER_IDS["attachment"] = topic.attachments.get().pk
     return {"anonymous": None, "member": alice, "steward": sam, "administrator": ada}
 
 
@@ -257,6 +274,8 @@ def url_for(name: str, case: Case) -> str:
         kwargs["user_id"] = ACCESS_USER_IDS["listed"]
     if kwargs.get("topic_id") == 0:
         kwargs["topic_id"] = ACCESS_USER_IDS["topic"]
+    if kwargs.get("attachment_id") == 0:
+        kwargs["attachment_id"] = ACCESS_USER_IDS["attachment"]
     return reverse(name, kwargs=kwargs)
 
 

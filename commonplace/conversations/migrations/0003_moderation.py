@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("conversations", "0001_spaces_topics_replies"),
+        ("conversations", "0002_attachments"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,263 @@
+"""Checking a file attached to a topic or reply before anything is kept.
+
+The type comes from the content, never from the file's name or the type the browser claims,
+and the name must then agree with it: a reader who downloads "report.pdf" gets a PDF. Images
+go through the checks profile photos go through (real format, pixel count, markup hidden
+inside, a second file riding after the end); a PDF must be a whole PDF; a Word document must be
+a real .docx: a ZIP that opens, stays small when unpacked, and carries no macros.
+"""
+
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from commonplace.conversations.models import Attachment
+from commonplace.people import photos
+
+# "%%EOF" ends every PDF, give or take the line ends and padding some writers add after it.
+PDF_TAIL = 1024
+DOCX_MAX_MEMBERS = 2000
+DOCX_MAX_UNPACKED = 100 * 1024 * 1024
+DOCX_MAX_RATIO = 100
+# Small parts of a document may pack very tightly without harm; a bomb needs size.
+DOCX_RATIO_FROM = 64 * 1024
+DOCX_REQUIRED = ("[Content_Types].xml", "word/document.xml")
+EXIF_ORIENTATION = 0x0112
+
+
+@dataclass(frozen=True)
+class FileType:
+    kind: str
+    content_type: str
+    extensions: tuple[str, ...]
+    image_format: str = ""
+
+
+PDF = FileType(Attachment.Kind.PDF, "application/pdf", (".pdf",))
+DOCX = FileType(Attachment.Kind.DOCX, Attachment.DOCX_TYPE, (".docx",))
+JPEG = FileType(Attachment.Kind.IMAGE, "image/jpeg", (".jpg", ".jpeg"), "JPEG")
+PNG = FileType(Attachment.Kind.IMAGE, "image/png", (".png",), "PNG")
+WEBP = FileType(Attachment.Kind.IMAGE, "image/webp", (".webp",), "WEBP")
+GIF = FileType(Attachment.Kind.IMAGE, "image/gif", (".gif",), "GIF")
+# What the file input offers first; the content decides in the end.
+ACCEPT = ",".join(
+    [ext for kind in (JPEG, PNG, WEBP, GIF, PDF, DOCX) for ext in kind.extensions]
+    + [kind.content_type for kind in (JPEG, PNG, WEBP, GIF, PDF, DOCX)]
+)
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """An upload that passed every check: what the services store."""
+
+    name: str
+    kind: str
+    content_type: str
+    content: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+class AttachmentRefused(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def check(upload: UploadedFile) -> CheckedFile:
+    """The upload as it will be stored, or AttachmentRefused with a sentence for the person.
+
+    JPEG images come back re-saved without their EXIF data (a phone's photo carries where it was
+    taken); every other file comes back byte for byte.
+    """
+    name = upload.name or ""
+    limit = settings.ATTACHMENT_MAX_BYTES
+    data = b""
+    # Checked before reading anything, and again on what was read: the size an upload claims
+    # need not be the truth.
+    if (upload.size or 0) <= limit:
+        upload.seek(0)
+        data = upload.read(limit + 1)
+        upload.seek(0)
+    if (upload.size or 0) > limit or len(data) > limit:
+        raise _refused(
+            _("“%(name)s” is larger than %(size)s. Please choose a smaller file."),
+            name,
+            size=filesizeformat(limit),
+        )
+    found = detect(data)
+    if found is None:
+        raise _refused(
+            _(
+                "“%(name)s” is not a kind of file we accept. Please choose a JPEG, PNG, WebP "
+                "or GIF image, a PDF, or a Word document (.docx)."
+            ),
+            name,
+        )
+    # Whatever follows the last dot, so that a file called just ".pdf" is a PDF too.
+    extension = "." + name.rpartition(".")[2].lower() if "." in name else ""
+    if extension not in found.extensions:
+        raise _refused(
+            _(
+                "“%(name)s” is %(what)s, but its name does not end in %(extensions)s. "
+                "Please rename it and try again."
+            ),
+            name,
+            what=_described(found),
+            extensions=" / ".join(found.extensions),
+        )
+    if found is PDF:
+        content = _pdf(name, data)
+    elif found is DOCX:
+        content = _docx(name, data)
+    else:
+        content = _image(name, data, found)
+    return CheckedFile(name=name, kind=found.kind, content_type=found.content_type, content=content)
+
+
+def detect(data: bytes) -> FileType | None:
+    """The type the first bytes announce; the checks that follow make sure it holds."""
+    if data.startswith(b"%PDF-"):
+        return PDF
+    if data.startswith(b"PK\x03\x04"):
+        return DOCX
+    if data.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return WEBP
+    if data.startswith((b"GIF87a", b"GIF89a")):
+        return GIF
+    return None
+
+
+def _described(found: FileType) -> str:
+    if found is PDF:
+        return _("a PDF")
+    if found is DOCX:
+        return _("a Word document")
+    return _("a %(format)s image") % {"format": found.image_format.replace("WEBP", "WebP")}
+
+
+def _refused(message: str, name: str, **values) -> AttachmentRefused:
+    # The name goes in as a value, never into the sentence itself: a name holding "%(" or
+    # markup stays plain text, escaped wherever the message is shown.
+    return AttachmentRefused(message % {"name": name, **values})
+
+
+def _pdf(name: str, data: bytes) -> bytes:
+    if b"%%EOF" not in data[-PDF_TAIL:]:
+        raise _refused(
+            _("“%(name)s” is not a complete PDF. Please save it again and attach the new copy."),
+            name,
+        )
+    return data
+
+
+def _docx(name: str, data: bytes) -> bytes:
+    """A real .docx. Only its list of parts and its small [Content_Types].xml are read: nothing
+    is unpacked here, but readers' word processors will unpack it, so a ZIP bomb is refused."""
+    not_word = _(
+        "“%(name)s” is not a Word document we can accept. Please save it as a .docx file and "
+        "try again."
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > DOCX_MAX_MEMBERS:
+                raise _refused(not_word, name)
+            unpacked = sum(member.file_size for member in members)
+            if unpacked > DOCX_MAX_UNPACKED or any(
+                member.file_size > DOCX_RATIO_FROM
+                and member.file_size > DOCX_MAX_RATIO * max(member.compress_size, 1)
+                for member in members
+            ):
+                raise _refused(
+                    _(
+                        "“%(name)s” would unpack to far more than its size, as harmful archives "
+                        "do, so it cannot be attached."
+                    ),
+                    name,
+                )
+            names = {member.filename for member in members}
+            if not set(DOCX_REQUIRED) <= names:
+                raise _refused(not_word, name)
+            with archive.open("[Content_Types].xml") as types_file:
+                types = types_file.read(1024 * 1024).lower()
+            # A .docm renamed .docx still declares its macros in the list of content types.
+            if b"macroenabled" in types or any(
+                part.lower().endswith("vbaproject.bin") for part in names
+            ):
+                raise _refused(
+                    _(
+                        "“%(name)s” contains macros, which could run on readers' computers. "
+                        "Please save it as a Word document without macros (.docx)."
+                    ),
+                    name,
+                )
+    except AttachmentRefused:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, RuntimeError):
+        # RuntimeError: an encrypted part; the others: a broken or truncated archive.
+        raise _refused(not_word, name) from None
+    except NotImplementedError:  # a compression method zipfile does not know
+        raise _refused(not_word, name) from None
+    return data
+
+
+def _image(name: str, data: bytes, found: FileType) -> bytes:
+    too_many_pixels = _("“%(name)s” is too large in pixels. Please choose a smaller image.")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            probe = Image.open(io.BytesIO(data))
+            # Some cameras write MPO: a JPEG with further pictures after it. Re-saving keeps
+            # only the first, like any JPEG.
+            if probe.format not in ({found.image_format} | ({"MPO"} if found is JPEG else set())):
+                raise _refused(_("“%(name)s” is not an image we can read."), name)
+            width, height = probe.size
+            if width * height > photos.MAX_PIXELS:
+                raise _refused(too_many_pixels, name)
+            head = data[:65536].lower()
+            if any(marker in head for marker in photos.FOREIGN_MARKERS) or (
+                photos.has_trailing_data(found.image_format, data)
+            ):
+                raise _refused(
+                    _("“%(name)s” holds more than an image, so it cannot be attached."), name
+                )
+            probe.verify()
+            image = Image.open(io.BytesIO(data))
+            image.load()
+            if found is JPEG:
+                return _jpeg_without_metadata(image)
+    except AttachmentRefused:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _refused(too_many_pixels, name) from None
+    except Exception:  # anything Pillow cannot decode is not an image we can show
+        raise _refused(_("“%(name)s” is not an image we can read."), name) from None
+    return data
+
+
+def _jpeg_without_metadata(image: Image.Image) -> bytes:
+    """The photo re-saved with no EXIF (place, time, camera), XMP or comment. A photo that
+    relied on its EXIF orientation is turned upright first, as it no longer carries it."""
+    orientation = image.getexif().get(EXIF_ORIENTATION, 1)
+    output = io.BytesIO()
+    options: dict = {"icc_profile": image.info.get("icc_profile"), "comment": b""}
+    if orientation == 1 and image.format == "JPEG":
+        # The same quantization tables as the original, so the picture loses nothing more.
+        image.save(output, "JPEG", quality="keep", subsampling="keep", **options)
+    else:
+        ImageOps.exif_transpose(image).save(output, "JPEG", quality=90, **options)
+    return output.getvalue()
