@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from PIL import Image
 
-from commonplace.conversations import attachments, services
+from commonplace.conversations import attachments, moderation, services
 from commonplace.conversations.models import Attachment, Reply, Topic
 from commonplace.core.downloads import ascii_filename
 from commonplace.people.exports import everything_about
@@ -521,7 +521,7 @@ def test_a_file_on_a_hidden_reply_is_404_to_other_members(client, alice, benoit,
     reply = services.reply_post(
         topic=topic, author=alice, body="R", attachments=[checked("r.pdf", files.pdf())]
     )
-    services.post_hide(topic=topic, reply=reply, moderator=sam)
+    moderation.post_hide(topic=topic, reply=reply, moderator=sam)
     url = file_url(reply.attachments.get())
     client.force_login(benoit)
     assert client.get(url).status_code == 404
@@ -552,7 +552,7 @@ def test_a_file_on_a_hidden_topic_is_404_to_other_members(client, alice, benoit,
         space=open_space, author=alice, title="T", body="B",
         attachments=[checked("t.pdf", files.pdf())],
     )  # fmt: skip
-    services.post_hide(topic=topic, reply=None, moderator=sam)
+    moderation.post_hide(topic=topic, reply=None, moderator=sam)
     client.force_login(benoit)
     assert client.get(file_url(topic.attachments.get())).status_code == 404
 

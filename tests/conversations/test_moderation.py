@@ -175,3 +175,30 @@ def test_only_stewards_set_the_policy_for_new_members(client, open_space, chloe,
     assert client.post(url, {"hold_first_posts": "on", "trusted_after": "5"}).status_code == 302
     assert selectors.policy().hold_first_posts
     assert AuditEntry.objects.filter(verb="moderation.policy").exists()
+
+
+def test_files_go_with_their_posts_when_topics_are_merged_or_split(open_space, alice, sam):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from commonplace.conversations.attachments import check
+    from commonplace.conversations.models import Attachment
+    from tests.conversations.files import pdf
+
+    def upload(name):
+        return [check(SimpleUploadedFile(name, pdf(), content_type="application/pdf"))]
+
+    target = services.topic_start(space=open_space, author=sam, title="Main", body="x")
+    other = services.topic_start(
+        space=open_space, author=alice, title="Dup", body="y", attachments=upload("plan.pdf")
+    )
+    services.reply_post(topic=other, author=alice, body="z", attachments=upload("notes.pdf"))
+    moderation.topic_merge(topic=other, into=target, moderator=sam)
+    placed = dict(Attachment.objects.values_list("original_name", "reply__number"))
+    assert placed == {"plan.pdf": 1, "notes.pdf": 2}
+    assert set(Attachment.objects.values_list("topic_id", flat=True)) == {target.pk}
+    new = moderation.topic_split(
+        topic=target, first=1, last=2, title="Apart", space=open_space, moderator=sam
+    )
+    placed = dict(Attachment.objects.values_list("original_name", "reply__number"))
+    assert placed == {"plan.pdf": None, "notes.pdf": 1}
+    assert set(Attachment.objects.values_list("topic_id", flat=True)) == {new.pk}
