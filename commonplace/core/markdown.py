@@ -32,16 +32,24 @@ _parser = (
 def render_markdown(source: str, *, links: bool = True) -> str:
     """Return safe HTML for ``source``. Headings start at h2: the page owns the h1.
 
-    With ``links=False`` links and images are reduced to their text: how a new member's posts
-    are shown until the community trusts them, so spam links never reach a page.
+    With ``links=False`` links away from the site are reduced to their text and images are
+    left out: how a new member's posts are shown until the community trusts them, so spam
+    links never reach a page. Links within the site (a mention of a member) stay.
     """
     html = _parser.render(source or "")
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS if links else ALLOWED_TAGS - {"a", "img"},
+        tags=ALLOWED_TAGS if links else ALLOWED_TAGS - {"img"},
+        attribute_filter=None if links else _site_links_only,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="nofollow ugc noopener",
         strip_comments=True,
     )
+
+
+def _site_links_only(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        return value if value.startswith("/") and not value.startswith("//") else None
+    return value

@@ -70,14 +70,20 @@ def test_a_held_reply_is_not_counted_until_approved_and_a_declined_one_never_is(
 
 def test_links_show_as_text_until_a_member_is_trusted(open_space, alice, sam):
     moderation.policy_update(hold_first_posts=False, trusted_after=2, steward=sam)
-    early = services.topic_start(space=open_space, author=alice, title="One", body=LINK)
-    assert "<a " not in early.body_html
+    mention = f"[@Sam Tremblay](/en/people/{sam.pk}/)"
+    early = services.topic_start(
+        space=open_space, author=alice, title="One", body=f"{LINK} {mention} ![x](https://e/x.png)"
+    )
+    assert "https://example.org/toolkit" not in early.body_html
     assert "our toolkit" in early.body_html
+    assert "<img" not in early.body_html
+    # A mention links within the site, so it stays a link.
+    assert f'href="/en/people/{sam.pk}/"' in early.body_html
     services.topic_start(space=open_space, author=alice, title="Two", body="x")
     later = services.topic_start(space=open_space, author=alice, title="Three", body=LINK)
     assert 'href="https://example.org/toolkit"' in later.body_html
     steward_post = services.topic_start(space=open_space, author=sam, title="Four", body=LINK)
-    assert "<a " in steward_post.body_html
+    assert 'href="https://example.org/toolkit"' in steward_post.body_html
 
 
 def test_new_members_may_start_fewer_topics_an_hour(client, open_space, alice, sam):

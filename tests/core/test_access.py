@@ -326,8 +326,9 @@ PRIVATE_PAGES = sorted(
     for name, case in ACCESS.items()
     if name.startswith("conversations:")
     and {"topic_id", "space_slug"} & set(case.kwargs)
-    # A stewards' page refuses members whatever the space, which tells them nothing.
-    and name != "conversations:space-edit"
+    # A stewards' page refuses members whatever the space, which tells them nothing; files in
+    # private spaces have their own tests (tests/conversations/test_attachments.py).
+    and name not in {"conversations:space-edit", "conversations:attachment"}
 )
 
 
