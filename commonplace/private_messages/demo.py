@@ -58,7 +58,9 @@ def seed(log):
         return []
 
     def person(who) -> User:
-        return named[who] if isinstance(who, str) else members[who]
+        found = named[who] if isinstance(who, str) else members[who]
+        assert found is not None  # checked above
+        return found
 
     start = timezone.now() - timedelta(days=6)
     with transaction.atomic():

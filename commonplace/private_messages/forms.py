@@ -65,6 +65,7 @@ class ConversationForm(forms.Form):
         self.fields["chosen"].choices = [  # type: ignore[attr-defined]
             (person.pk, person.display_name) for person in chosen_people
         ]
+        self.fields["chosen"].initial = list(self.chosen_people)
         if not chosen_people:
             del self.fields["chosen"]
             self.fields["others"].required = True

@@ -25,3 +25,15 @@ def test_the_demo_has_private_conversations_and_sends_no_email_about_them(settin
     assert [m for m in mail.outbox if "wrote to you" in m.subject or "a écrit" in m.subject] == []
     call_command("seed_demo", verbosity=0)
     assert PrivateConversation.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_the_scale_seed_adds_conversations_once(settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    options = {"members": 40, "audit_entries": 10, "join_requests": 10, "verbosity": 0}
+    call_command("seed_scale", **options)
+    count = PrivateConversation.objects.count()
+    assert count == 20
+    assert PrivateMessage.objects.filter(conversation__subject="scale: 1").count() == 300
+    call_command("seed_scale", **options)
+    assert PrivateConversation.objects.count() == count

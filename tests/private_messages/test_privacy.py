@@ -122,9 +122,9 @@ def test_the_same_walk_shows_everything_to_a_participant(client, letter, chloe):
 def test_the_header_counts_conversations_with_unread_messages(client, letter, chloe, alice):
     client.force_login(chloe)
     header = client.get(reverse("core:home")).text
-    assert "1 conversation with unread messages" in header
+    assert "(1 conversation with unread messages)" in header
     client.get(reverse("private_messages:conversation", args=[letter.pk]))
     header = client.get(reverse("core:home")).text
     assert "unread messages" not in header
     services.message_post(conversation=letter, author=alice, body="One more")
-    assert "1 conversation with unread messages" in client.get(reverse("core:home")).text
+    assert "(1 conversation with unread messages)" in client.get(reverse("core:home")).text
