@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "commonplace.people",
     "commonplace.membership",
     "commonplace.conversations",
+    "commonplace.private_messages",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -106,6 +107,7 @@ TEMPLATES = [
                 "commonplace.core.context_processors.community",
                 "commonplace.membership.context_processors.join_requests",
                 "commonplace.notifications.context_processors.notifications",
+                "commonplace.private_messages.context_processors.unread_messages",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
@@ -221,6 +223,8 @@ JOIN_LIMIT_PER_EMAIL = env_int("JOIN_LIMIT_PER_EMAIL", 5, minimum=1)  # per day
 # --- People -------------------------------------------------------------------------------
 PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 5 * 1024 * 1024, minimum=100_000)
 DATA_EXPORT_DAYS = env_int("DATA_EXPORT_DAYS", 7, minimum=1)
+# New private conversations a member may start in a day: writing to people out of the blue is
+# what a spammer would do; replies inside a conversation have their own hourly limit.
 MEMBER_MESSAGES_PER_DAY = env_int("MEMBER_MESSAGES_PER_DAY", 20, minimum=1)
 
 # --- Conversations --------------------------------------------------------------------------

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("join/", include("commonplace.membership.urls")),
     path("people/", include("commonplace.people.urls")),
     path("conversations/", include("commonplace.conversations.urls")),
+    path("messages/", include("commonplace.private_messages.urls")),
     path("notifications/", include("commonplace.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -121,6 +121,9 @@ PAGES = [
     Page("topic-500-replies", "{topic-500}", login="member"),
     Page("topic-500-last-page", "{topic-500-last}", login="member"),
     Page("topic-2000-last-page", "{topic-2000-last}", login="member"),
+    # Private messages: 5,000 conversations, 200 of them the member's, one of 300 messages.
+    Page("messages-inbox", "{messages}", login="member"),
+    Page("messages-300-last-page", "{messages-long}", login="member"),
 ]
 
 

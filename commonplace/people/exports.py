@@ -13,6 +13,7 @@ def everything_about(member: User) -> dict:
     from commonplace.membership.models import JoinRequest
     from commonplace.notifications.models import EmailPreference, Notification
     from commonplace.people.models import Contribution, MemberMessage, Profile
+    from commonplace.private_messages.selectors import for_data_download
 
     profile = (
         Profile.objects.select_related("organization_type")
@@ -100,6 +101,8 @@ def everything_about(member: User) -> dict:
         ],
         "messages_sent": MemberMessage.objects.filter(sender=member).count(),
         "messages_received": MemberMessage.objects.filter(recipient=member).count(),
+        # Whole for the conversations they are in; their own messages only from those they left.
+        "private_conversations": for_data_download(member),
     }
     if profile is not None:
         data["profile"] = {

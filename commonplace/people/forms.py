@@ -212,13 +212,6 @@ class AccountSettingsForm(forms.Form):
     )
 
 
-class ContactForm(forms.Form):
-    subject = LimitedText(max_length=150, label=_("Subject"))
-    body = LimitedText(
-        max_length=5000, label=_("Message"), widget=forms.Textarea(attrs={"rows": 8})
-    )
-
-
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),

@@ -172,10 +172,10 @@ class Contribution(models.Model):
 
 
 class MemberMessage(models.Model):
-    """A message one member sent another through the platform (the address stays private).
+    """That one member wrote to another: a row per recipient when a private conversation starts.
 
-    Kept so that senders can be rate-limited and so that "people like me" can leave out
-    people one already knows.
+    Only who and when, never the text (that lives with the private conversation), so that
+    "people like me" can leave out people one already knows.
     """
 
     sender = models.ForeignKey(

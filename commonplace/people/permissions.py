@@ -9,12 +9,6 @@ def can_see_photo(profile: Profile, viewer) -> bool:
     return bool(profile.photo) and may_see(profile, "photo", viewer)
 
 
-def check_can_contact(profile: Profile, viewer) -> None:
-    """Members write to listed members who accept messages; never to themselves."""
-    if profile.user_id == viewer.pk or not profile.accepts_messages or not profile.user.is_active:
-        raise PermissionDenied
-
-
 def check_can_manage_members(viewer) -> None:
     if not is_steward(viewer):
         raise PermissionDenied

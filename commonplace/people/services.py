@@ -19,7 +19,6 @@ from commonplace.people.models import (
     VISIBILITY_DEFAULTS,
     Contribution,
     DataExport,
-    MemberMessage,
     Profile,
     ProfileArea,
 )
@@ -191,39 +190,6 @@ def contribution_withdraw(*, source: str, source_id: str) -> int:
     return deleted
 
 
-@transaction.atomic
-def member_message_send(*, sender: User, recipient: User, subject: str, body: str) -> MemberMessage:
-    """Email a member on someone's behalf without showing either address to the other.
-
-    Replies go to the sender only if the recipient chooses to reply (Reply-To is the sender).
-    """
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    from commonplace.core.selectors import community_name
-
-    message = MemberMessage.objects.create(sender=sender, recipient=recipient)
-    with translation.override(recipient.language):
-        context = {
-            "sender": sender,
-            "recipient": recipient,
-            "body": body,
-            "subject": subject,
-            "community_name": community_name(),
-            "site_url": settings.SITE_URL,
-        }
-        text = render_to_string("people/email/member_message.txt", context)
-        heading = render_to_string("people/email/member_message_subject.txt", context)
-    EmailMessage(
-        subject=" ".join(heading.split()),
-        body=text,
-        to=[recipient.email],
-        reply_to=[sender.email],
-    ).send()
-    return message
-
-
 def _token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -271,11 +237,12 @@ def _delete_files(files: list) -> None:
 def account_delete(*, member: User, remove_content: bool = False) -> None:
     """Delete a member's account and personal data for good (PIPEDA).
 
-    Removes the profile and photo, consents, contributions, messages, data exports, join
-    requests and queued emails under their address, and the search entries. Names kept in
-    logs are replaced by "former member". Content they wrote for the community stays, credited
-    to a former member, unless ``remove_content`` (later features honour it through their own
-    deletion hooks).
+    Removes the profile and photo, consents, contributions, their places in private
+    conversations, data exports, join requests and queued emails under their address, and the
+    search entries. Names kept in logs are replaced by "former member". Content they wrote for
+    the community stays, credited to a former member, unless ``remove_content`` (later
+    features honour it through their own deletion hooks). Private messages always stay with
+    the people they were sent to, as a letter would.
     """
     from commonplace.core.models import AuditEntry
     from commonplace.membership.models import JoinRequest, JoinRequestEvent
@@ -307,6 +274,11 @@ def account_delete(*, member: User, remove_content: bool = False) -> None:
     OutboxMessage.objects.annotate(addresses=Cast("recipients", TextField())).filter(
         addresses__icontains=email
     ).delete()
+    # The others keep their copy of private conversations, with the member's messages
+    # credited to a former member; leaving first takes away what only the member could see.
+    from commonplace.private_messages.services import member_leave_all
+
+    member_leave_all(member=member)
     audit.record(None, "member.delete_own_account", note=f"content removed: {remove_content}")
     member.delete()
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
@@ -13,13 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from commonplace.accounts.models import User
 from commonplace.accounts.permissions import current_member, is_steward
-from commonplace.core import ratelimit
 from commonplace.core import selectors as core_selectors
 from commonplace.core.models import FocusArea
 from commonplace.people import consents, selectors, services
 from commonplace.people.forms import (
     AccountSettingsForm,
-    ContactForm,
     DeleteAccountForm,
     DirectoryForm,
     PhotoForm,
@@ -29,7 +26,6 @@ from commonplace.people.forms import (
 from commonplace.people.models import VISIBILITY_DEFAULTS, DataExport, Profile, ProfileArea
 from commonplace.people.permissions import (
     can_see_photo,
-    check_can_contact,
     check_can_manage_members,
 )
 from commonplace.people.visibility import visible_profile
@@ -126,38 +122,11 @@ def photo(request: HttpRequest, user_id: int) -> FileResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
 def contact(request: HttpRequest, user_id: int) -> HttpResponse:
-    viewer = current_member(request)
-    profile = selectors.member_profile(user_id, viewer)
-    if profile is None:
-        raise Http404
-    check_can_contact(profile, viewer)
-    form = ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        verdict = ratelimit.hit(
-            "member-message", str(viewer.pk), limit=settings.MEMBER_MESSAGES_PER_DAY, window=86400
-        )
-        if not verdict.allowed:
-            form.add_error(None, _("You have sent many messages today. Please try again tomorrow."))
-        else:
-            services.member_message_send(
-                sender=viewer,
-                recipient=profile.user,
-                subject=form.cleaned_data["subject"],
-                body=form.cleaned_data["body"],
-            )
-            messages.success(
-                request,
-                _(
-                    "Your message is on its way to %(name)s. If they reply, it will come to your email."
-                )
-                % {"name": profile.user.display_name},
-            )
-            return redirect("people:member", user_id=user_id)
-    return render(
-        request, "people/contact.html", {"form": form, "person": visible_profile(profile, viewer)}
-    )
+    """The old "write to this member" address: members now write through private messages,
+    and links to it in old emails and bookmarks still lead there."""
+    current_member(request)
+    return redirect(f"{reverse('private_messages:new')}?{urlencode({'to': user_id})}")
 
 
 @require_POST

@@ -73,7 +73,8 @@ ACCESS = {
     # The page of a member who is in the directory (the steward of the fixture, here).
     "people:member": Case(LOGIN, 200, 200, 200, kwargs={"user_id": 0}),
     "people:photo": Case(LOGIN, 404, 404, 404, kwargs={"user_id": 0}),  # no photo yet
-    "people:contact": Case(LOGIN, 200, 200, 200, kwargs={"user_id": 0}),
+    # The old contact form's address now leads to a new private message.
+    "people:contact": Case(LOGIN, AWAY, AWAY, AWAY, kwargs={"user_id": 0}),
     "people:deactivate": Case(LOGIN, 403, AWAY, AWAY, kwargs={"user_id": 0}, method="post"),
     "people:reactivate": Case(LOGIN, 403, AWAY, AWAY, kwargs={"user_id": 0}, method="post"),
     "people:profile-edit": MEMBERS,
@@ -147,6 +148,24 @@ ACCESS = {
         AWAY,
         kwargs={"topic_id": 0, "number": 1, "action": "hide"},
         method="post",
+    ),
+    # A private conversation between the member walking and the listed member: stewards and
+    # administrators are not in it, so for them it does not exist.
+    "private_messages:inbox": MEMBERS,
+    "private_messages:new": MEMBERS,
+    "private_messages:conversation": Case(LOGIN, 200, 404, 404, kwargs={"conversation_id": 0}),
+    "private_messages:message-link": Case(
+        LOGIN, AWAY, 404, 404, kwargs={"conversation_id": 0, "number": 1}
+    ),
+    # An empty message comes back with its error.
+    "private_messages:reply": Case(
+        LOGIN, 422, 404, 404, kwargs={"conversation_id": 0}, method="post"
+    ),
+    "private_messages:mute": Case(
+        LOGIN, AWAY, 404, 404, kwargs={"conversation_id": 0}, method="post"
+    ),
+    "private_messages:leave": Case(
+        LOGIN, AWAY, 404, 404, kwargs={"conversation_id": 0}, method="post"
     ),
     "account_login": LOGGED_OUT_ONLY,
     "account_logout": Case(AWAY, 200, 200, 200),
@@ -251,6 +270,12 @@ def people(alice, sam, ada, demo_site):
     reply_post(topic=topic, author=sam, body="Like this.")
     ACCESS_USER_IDS["topic"] = topic.pk
     ACCESS_USER_IDS["attachment"] = topic.attachments.get().pk
+    from commonplace.private_messages.services import conversation_start
+
+    private = conversation_start(
+        author=listed, recipients=[alice], subject="Just us", body="A word in private."
+    )
+    ACCESS_USER_IDS["private"] = private.pk
     return {"anonymous": None, "member": alice, "steward": sam, "administrator": ada}
 
 
@@ -272,10 +297,14 @@ def url_for(name: str, case: Case) -> str:
     kwargs = dict(case.kwargs)
     if kwargs.get("user_id") == 0:
         kwargs["user_id"] = ACCESS_USER_IDS["listed"]
+    # Other walks (tests/people/test_privacy.py) reuse this without the fixture's topic and
+    # private conversation: their pages are then simply not found, which is all they need.
     if kwargs.get("topic_id") == 0:
-        kwargs["topic_id"] = ACCESS_USER_IDS["topic"]
+        kwargs["topic_id"] = ACCESS_USER_IDS.get("topic", 0)
     if kwargs.get("attachment_id") == 0:
-        kwargs["attachment_id"] = ACCESS_USER_IDS["attachment"]
+        kwargs["attachment_id"] = ACCESS_USER_IDS.get("attachment", 0)
+    if kwargs.get("conversation_id") == 0:
+        kwargs["conversation_id"] = ACCESS_USER_IDS.get("private", 0)
     return reverse(name, kwargs=kwargs)
 
 

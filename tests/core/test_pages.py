@@ -114,8 +114,9 @@ def test_the_home_page_makes_a_constant_number_of_queries(
     with django_assert_max_num_queries(3):
         client.get("/en/")
     client.force_login(alice)
-    # Session, account, people like me, what is new in followed conversations, the bell.
-    with django_assert_max_num_queries(6):
+    # Session, account, people like me, what is new in followed conversations, and the
+    # header's counts of notifications and unread private messages.
+    with django_assert_max_num_queries(7):
         client.get("/en/")
 
 

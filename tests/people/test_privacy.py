@@ -18,9 +18,9 @@ from commonplace.people.services import (
     account_delete,
     consent_change,
     contribution_record,
-    member_message_send,
     profile_update,
 )
+from commonplace.private_messages.services import conversation_start
 from commonplace.search.models import SearchEntry
 from tests.conftest import make_person, run_tasks
 from tests.core.test_access import ACCESS, ACCESS_USER_IDS, url_for
@@ -157,8 +157,8 @@ def test_after_deletion_nothing_personal_of_the_member_is_left_anywhere(
     partial (for a member and for a steward), from the search index, and from the data another
     member downloads, even though she had written to that member."""
     hana, levels = secretive
-    member_message_send(
-        sender=hana, recipient=alice, subject="Our charter", body="Shall we compare notes?"
+    conversation_start(
+        author=hana, recipients=[alice], subject="Our charter", body="Shall we compare notes?"
     )
     run_tasks()
     personal = [marker(level, name) for name, level in levels.items()] + [

@@ -186,23 +186,69 @@ def test_consents_are_seen_and_changed_in_one_click(client, alice):
     assert "You have not agreed." in page.text
 
 
-def test_members_write_to_each_other_without_seeing_addresses(client, alice, benoit):
+def test_write_to_this_member_starts_a_private_message_and_no_address_travels(
+    client, alice, benoit
+):
+    from commonplace.private_messages.models import PrivateMessage
+
     consent_change(
         user=benoit, kind=Consent.Kind.DIRECTORY, given=True, wording="Yes", source="test"
     )
     client.force_login(alice)
     page = client.get(f"/en/people/{benoit.pk}/")
     assert "benoit@example.org" not in page.text
-    client.post(
-        f"/en/people/{benoit.pk}/contact/",
-        {"subject": "Grief café\r\nBcc: x@example.org", "body": "Bonjour!"},
+    assert f'href="/en/messages/new/?to={benoit.pk}"' in page.text
+    # The interim contact form's address, in old emails and bookmarks, leads there too.
+    old = client.get(f"/en/people/{benoit.pk}/contact/")
+    assert old.status_code == 302
+    assert old.url == f"/en/messages/new/?to={benoit.pk}"
+    form = client.get(old.url)
+    assert [person.pk for person in form.context["form"].chosen_people.values()] == [benoit.pk]
+    sent = client.post(
+        old.url,
+        {
+            "chosen": [benoit.pk],
+            "others": "",
+            "subject": "Grief café\r\nBcc: x@example.org",
+            "body": "Bonjour!",
+        },
+    )
+    assert sent.status_code == 302
+    message = PrivateMessage.objects.get()
+    assert (message.author, message.body, message.conversation.subject) == (
+        alice,
+        "Bonjour!",
+        "Grief café Bcc: x@example.org",  # a subject is one line
     )
     run_tasks()
-    [message] = mail.outbox
-    assert message.to == ["benoit@example.org"]
-    assert message.reply_to == ["alice@example.org"]
-    assert "Alice Martin vous a écrit" in message.subject
+    [email] = mail.outbox
+    assert email.to == ["benoit@example.org"]
+    assert email.reply_to == []
+    assert "alice@example.org" not in email.message().as_string()
+    assert "Alice Martin vous a écrit" in email.subject
     assert MemberMessage.objects.filter(sender=alice, recipient=benoit).exists()
+
+
+def test_no_one_can_write_to_a_member_who_does_not_take_messages(client, alice, benoit):
+    from commonplace.people.services import profile_update
+    from commonplace.private_messages.models import PrivateConversation
+
+    consent_change(
+        user=benoit, kind=Consent.Kind.DIRECTORY, given=True, wording="Yes", source="test"
+    )
+    profile_update(user=benoit, fields={}, accepts_messages=False)
+    client.force_login(alice)
+    assert "/messages/new/" not in client.get(f"/en/people/{benoit.pk}/").text
+    page = client.get(f"/en/messages/new/?to={benoit.pk}")
+    assert "Benoît Gagnon does not receive private messages." in page.text
+    refused = client.post(
+        "/en/messages/new/", {"others": "Benoît Gagnon", "subject": "Hello", "body": "Hi"}
+    )
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["others"] == [
+        "Benoît Gagnon cannot receive private messages."
+    ]
+    assert not PrivateConversation.objects.exists()
 
 
 def test_people_like_me_is_deterministic_and_leaves_out_people_i_know(alice, areas):
