@@ -342,11 +342,12 @@ def test_the_header_works_with_the_keyboard_alone(page, alice, demo_site, langua
     with translation.override(language):
         bell = gettext("Notifications, none unread")
         conversations = gettext("Conversations")
+        private_messages = gettext("Messages")
         menu_links = [*words["menu_links"][:2], gettext("Notification emails")]
         menu_links += words["menu_links"][2:]
     visit(page, f"/{language}/")
-    # Members also see "Members", "Conversations" and the bell.
-    order = [tab_to(page)["text"] for _ in range(9)]
+    # Members also see "Members", "Conversations", "Messages" and the bell.
+    order = [tab_to(page)["text"] for _ in range(10)]
     assert order == [
         words["skip"],
         words["community"],
@@ -354,6 +355,7 @@ def test_the_header_works_with_the_keyboard_alone(page, alice, demo_site, langua
         words["about"],
         words["members"],
         conversations,
+        private_messages,
         words["switch"],
         bell,
         f"Alice Martin — {words['menu']}",
