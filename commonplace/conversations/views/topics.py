@@ -1,5 +1,4 @@
-"""Conversations pages. Access is decided here and in the selectors, never only in templates:
-an htmx partial goes through the same checks as the page it belongs to."""
+"""Starting, reading and replying in a topic: its pages, permalinks, answers and files."""
 
 import functools
 
@@ -7,25 +6,18 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from commonplace.accounts.models import User
 from commonplace.accounts.permissions import current_member
-from commonplace.conversations import moderation, permissions, selectors, services
+from commonplace.conversations import permissions, selectors, services
 from commonplace.conversations.forms import (
-    FlagForm,
-    MergeForm,
-    MoveForm,
-    PolicyForm,
     ReplyEditForm,
     ReplyForm,
-    SpaceForm,
-    SplitForm,
     TopicForm,
 )
-from commonplace.conversations.models import Attachment, Reaction, Reply, Space, Topic
+from commonplace.conversations.models import Attachment, Reaction, Reply, Topic
 from commonplace.core import ratelimit
 from commonplace.core.downloads import content_disposition
 
@@ -35,82 +27,6 @@ TOPICS_PER_HOUR = 10
 REPLIES_PER_HOUR = 60
 NEW_MEMBER_TOPICS_PER_HOUR = 3
 NEW_MEMBER_REPLIES_PER_HOUR = 10
-
-# --- Spaces and topic lists -----------------------------------------------------------------
-
-
-def spaces(request: HttpRequest) -> HttpResponse:
-    member = current_member(request)
-    return render(
-        request,
-        "conversations/spaces.html",
-        {
-            "spaces": selectors.spaces_visible_to(member),
-            "can_manage": permissions.can_manage_spaces(member),
-        },
-    )
-
-
-def topic_list(request: HttpRequest, space_slug: str | None = None) -> HttpResponse:
-    member = current_member(request)
-    space = None
-    if space_slug is not None:
-        space = selectors.space_for(member, space_slug)
-        if space is None:
-            raise Http404
-    show = request.GET.get("show", "latest")
-    if show not in selectors.SHOWS:
-        show = "latest"
-    page = selectors.topics_visible_to(
-        member=member, space=space, show=show, page_number=request.GET.get("page")
-    )
-    context = {
-        "space": space,
-        "show": show,
-        "page_obj": page,
-        "topics": page.object_list,
-        "query": f"show={show}",
-        "can_moderate": space is not None and permissions.can_moderate(space, member),
-    }
-    return render(request, "conversations/topic_list.html", context)
-
-
-@require_POST
-def space_follow(request: HttpRequest, space_slug: str) -> HttpResponse:
-    member = current_member(request)
-    space = selectors.space_for(member, space_slug)
-    if space is None:
-        raise Http404
-    follow = request.POST.get("follow") == "1"
-    services.space_follow(space=space, member=member, follow=follow)
-    messages.success(
-        request,
-        _("You will hear about new topics in this space.")
-        if follow
-        else _("You no longer follow this space."),
-    )
-    return redirect("conversations:space", space_slug=space.slug)
-
-
-@require_http_methods(["GET", "POST"])
-def space_edit(request: HttpRequest, space_slug: str | None = None) -> HttpResponse:
-    member = current_member(request)
-    permissions.check(permissions.can_manage_spaces(member))
-    space = get_object_or_404(Space, slug=space_slug) if space_slug else Space()
-    form = SpaceForm(request.POST or None, instance=space)
-    if request.method == "POST" and form.is_valid():
-        space = services.space_save(
-            space=form.save(commit=False),
-            steward=member,
-            members=form.cleaned_data["member_emails"],
-            facilitators=form.cleaned_data["facilitator_emails"],
-        )
-        messages.success(request, _("The space is saved."))
-        return redirect("conversations:space", space_slug=space.slug)
-    return render(request, "conversations/space_form.html", {"form": form, "space": space})
-
-
-# --- Starting and reading a topic -----------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])
@@ -155,13 +71,13 @@ def topic_url(topic: Topic, *, page: int = 1, number: int | None = None) -> str:
 
 class Merged(Http404):
     """The topic asked for was merged into another one: its pages lead there (with
-    ``_follow_merges``); anything else about it is not found."""
+    ``follow_merges``); anything else about it is not found."""
 
     def __init__(self, into: int):
         self.into = into
 
 
-def _visible_topic(request: HttpRequest, topic_id: int) -> tuple[Topic, User]:
+def visible_topic(request: HttpRequest, topic_id: int) -> tuple[Topic, User]:
     member = current_member(request)
     topic = selectors.topic_for(member, topic_id)
     if topic is None:
@@ -172,7 +88,7 @@ def _visible_topic(request: HttpRequest, topic_id: int) -> tuple[Topic, User]:
     return topic, member
 
 
-def _follow_merges(view):
+def follow_merges(view):
     """Pages of a merged topic redirect to the same page of the topic it went into."""
 
     @functools.wraps(view)
@@ -187,17 +103,17 @@ def _follow_merges(view):
     return wrapped
 
 
-@_follow_merges
+@follow_merges
 def topic_link(request: HttpRequest, topic_id: int) -> HttpResponse:
     """A short permalink that survives a new title and a move to another space."""
-    topic, _member = _visible_topic(request, topic_id)
+    topic, _member = visible_topic(request, topic_id)
     return redirect(topic_url(topic))
 
 
 def reply_link(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
     """A reply's permalink; it follows the reply when moderators merged or split its topic."""
     try:
-        topic, _member = _visible_topic(request, topic_id)
+        topic, _member = visible_topic(request, topic_id)
         if Reply.objects.filter(topic=topic, number=number).exists():
             return redirect(topic_url(topic, page=selectors.page_of(number), number=number))
     except Merged:
@@ -205,22 +121,22 @@ def reply_link(request: HttpRequest, topic_id: int, number: int) -> HttpResponse
     moved = selectors.moved_to(topic_id, number)
     if moved is None:
         raise Http404
-    topic, _member = _visible_topic(request, moved[0].pk)
+    topic, _member = visible_topic(request, moved[0].pk)
     if moved[1] == 0:
         return redirect(topic_url(topic))
     return redirect(topic_url(topic, page=selectors.page_of(moved[1]), number=moved[1]))
 
 
-@_follow_merges
+@follow_merges
 def first_unread(request: HttpRequest, topic_id: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
+    topic, member = visible_topic(request, topic_id)
     number = selectors.first_unread_number(topic, member)
     return redirect(topic_url(topic, page=selectors.page_of(number), number=number or None))
 
 
-@_follow_merges
+@follow_merges
 def topic_detail(request: HttpRequest, space_slug: str, topic_id: int, slug: str) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
+    topic, member = visible_topic(request, topic_id)
     if space_slug != topic.space.slug or slug != topic.slug:
         return redirect(topic_url(topic) + (f"?{request.GET.urlencode()}" if request.GET else ""))
     try:
@@ -306,7 +222,7 @@ def _topic_context(topic, member, page, moderator, previously_read, form) -> dic
 def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
     """Post a reply. With htmx, answer with the new reply and a fresh form; otherwise redirect
     to it. A form with errors comes back with what was typed."""
-    topic, member = _visible_topic(request, topic_id)
+    topic, member = visible_topic(request, topic_id)
     permissions.check(permissions.can_reply(topic, member))
     form = ReplyForm(request.POST, request.FILES)
     htmx = getattr(request, "htmx", False)
@@ -368,16 +284,16 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
     return response
 
 
-def _reply(topic: Topic, number: int) -> Reply:
+def reply_or_404(topic: Topic, number: int) -> Reply:
     return get_object_or_404(
         Reply.objects.select_related("author"), topic=topic, number=number, deleted_at__isnull=True
     )
 
 
 @require_http_methods(["GET", "POST"])
-@_follow_merges
+@follow_merges
 def topic_edit(request: HttpRequest, topic_id: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
+    topic, member = visible_topic(request, topic_id)
     permissions.check(permissions.can_edit(topic, topic, member))
     initial = {
         "kind": topic.kind,
@@ -413,8 +329,8 @@ def topic_edit(request: HttpRequest, topic_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def reply_edit(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
-    reply = _reply(topic, number)
+    topic, member = visible_topic(request, topic_id)
+    reply = reply_or_404(topic, number)
     permissions.check(permissions.can_edit(reply, topic, member))
     form = ReplyEditForm(
         request.POST or None,
@@ -441,8 +357,8 @@ def reply_edit(request: HttpRequest, topic_id: int, number: int) -> HttpResponse
 
 @require_POST
 def reply_delete(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
-    reply = _reply(topic, number)
+    topic, member = visible_topic(request, topic_id)
+    reply = reply_or_404(topic, number)
     permissions.check(permissions.can_edit(reply, topic, member))
     services.reply_delete(reply=reply, member=member)
     messages.success(request, _("The reply is deleted."))
@@ -457,7 +373,7 @@ def attachment(request: HttpRequest, topic_id: int, attachment_id: int) -> FileR
     this site. The browser may not guess another type (nosniff), and the response carries a
     policy that lets nothing in it run, in case a browser renders it anyway.
     """
-    topic, member = _visible_topic(request, topic_id)
+    topic, member = visible_topic(request, topic_id)
     item = get_object_or_404(
         Attachment.objects.select_related("reply"), pk=attachment_id, topic_id=topic.pk
     )
@@ -475,13 +391,13 @@ def attachment(request: HttpRequest, topic_id: int, attachment_id: int) -> FileR
     return response
 
 
-@_follow_merges
+@follow_merges
 def history(request: HttpRequest, topic_id: int, number: int = 0) -> HttpResponse:
     """Earlier versions of a topic (``number`` 0) or of one reply, newest first."""
-    topic, member = _visible_topic(request, topic_id)
+    topic, member = visible_topic(request, topic_id)
     current: Topic | Reply
     if number:
-        reply = _reply(topic, number)
+        reply = reply_or_404(topic, number)
         permissions.check_visible(permissions.can_see_reply_text(reply, topic, member))
         revisions = reply.revisions.select_related("editor")
         current = reply
@@ -497,9 +413,9 @@ def history(request: HttpRequest, topic_id: int, number: int = 0) -> HttpRespons
 
 @require_POST
 def accept(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
+    topic, member = visible_topic(request, topic_id)
     permissions.check(permissions.can_accept(topic, member))
-    reply = None if request.POST.get("undo") else _reply(topic, number)
+    reply = None if request.POST.get("undo") else reply_or_404(topic, number)
     if reply is not None and not reply.is_visible:
         raise Http404
     services.answer_accept(topic=topic, reply=reply, member=member)
@@ -512,8 +428,8 @@ def accept(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
 
 @require_POST
 def react(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
-    reply = _reply(topic, number)
+    topic, member = visible_topic(request, topic_id)
+    reply = reply_or_404(topic, number)
     permissions.check_visible(permissions.can_see_reply_text(reply, topic, member))
     kind = request.POST.get("kind", "")
     if kind not in Reaction.Kind.values or reply.author_id == member.pk:
@@ -532,7 +448,7 @@ def react(request: HttpRequest, topic_id: int, number: int) -> HttpResponse:
 
 @require_POST
 def topic_follow(request: HttpRequest, topic_id: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
+    topic, member = visible_topic(request, topic_id)
     follow = request.POST.get("follow") == "1"
     services.topic_follow(topic=topic, member=member, follow=follow)
     messages.success(
@@ -542,170 +458,3 @@ def topic_follow(request: HttpRequest, topic_id: int) -> HttpResponse:
         else _("You no longer follow this topic."),
     )
     return redirect(topic_url(topic))
-
-
-# --- Moderation -----------------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-@_follow_merges
-def flag(request: HttpRequest, topic_id: int, number: int = 0) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
-    reply = _reply(topic, number) if number else None
-    if reply is not None:
-        permissions.check_visible(permissions.can_see_reply_text(reply, topic, member))
-    form = FlagForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        moderation.flag_raise(
-            topic=topic,
-            reply=reply,
-            reporter=member,
-            reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"],
-        )
-        messages.success(request, _("Thank you. A moderator will look at it."))
-        return redirect(topic_url(topic, page=selectors.page_of(number), number=number or None))
-    return render(
-        request, "conversations/flag_form.html", {"form": form, "topic": topic, "reply": reply}
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def moderation_queue(request: HttpRequest) -> HttpResponse:
-    """Flags and posts waiting for approval; stewards also set the policy for new members."""
-    member = current_member(request)
-    if selectors.moderated_space_ids(member) == set():
-        permissions.check(False)
-    rules = selectors.policy()
-    policy_form = None
-    if permissions.can_manage_spaces(member):
-        policy_form = PolicyForm(request.POST or None, instance=rules)
-        if request.method == "POST" and policy_form.is_valid():
-            moderation.policy_update(
-                hold_first_posts=policy_form.cleaned_data["hold_first_posts"],
-                trusted_after=policy_form.cleaned_data["trusted_after"],
-                steward=member,
-            )
-            messages.success(request, _("The policy for new members is saved."))
-            return redirect("conversations:moderation")
-    elif request.method == "POST":
-        permissions.check(False)
-    pending_topics, pending_replies = selectors.pending_posts(member)
-    context = {
-        "flags": list(selectors.open_flags(member)[:200]),
-        "pending_topics": pending_topics,
-        "pending_replies": pending_replies,
-        "policy_form": policy_form,
-    }
-    return render(request, "conversations/moderation_queue.html", context)
-
-
-def _next_url(request: HttpRequest, fallback: str) -> str:
-    wanted = request.POST.get("next", "")
-    if wanted and url_has_allowed_host_and_scheme(
-        wanted, {request.get_host()}, request.is_secure()
-    ):
-        return wanted
-    return fallback
-
-
-@require_POST
-def moderate(request: HttpRequest, topic_id: int, action: str, number: int = 0) -> HttpResponse:
-    """Hide, restore or dismiss flags on a post; lock, unlock, pin or unpin a topic."""
-    topic, member = _visible_topic(request, topic_id)
-    permissions.check(permissions.can_moderate(topic.space, member))
-    reply = get_object_or_404(Reply, topic=topic, number=number) if number else None
-    done = {
-        "hide": _("The post is hidden and its author has been told."),
-        "restore": _("The post is visible again and its author has been told."),
-        "dismiss": _("The flags are dismissed; the post stays as it is."),
-        "lock": _("The topic is closed to new replies."),
-        "unlock": _("The topic is open to replies again."),
-        "pin": _("The topic is pinned to the top of its space."),
-        "unpin": _("The topic is no longer pinned."),
-        "approve": _("The post is published and its author has been told."),
-        "decline": _("The post stays unpublished and its author has been told."),
-    }
-    if action not in done:
-        raise Http404
-    if action in ("hide", "restore"):
-        moderation.post_hide(topic=topic, reply=reply, moderator=member, hide=action == "hide")
-    elif action == "dismiss":
-        moderation.flags_dismiss(topic=topic, reply=reply, moderator=member)
-    elif action == "approve":
-        moderation.post_approve(topic=topic, reply=reply, moderator=member)
-    elif action == "decline":
-        moderation.post_decline(topic=topic, reply=reply, moderator=member)
-    elif action in ("lock", "unlock"):
-        moderation.topic_set(topic=topic, moderator=member, is_locked=action == "lock")
-    else:
-        moderation.topic_set(topic=topic, moderator=member, is_pinned=action == "pin")
-    messages.success(request, done[action])
-    return redirect(
-        _next_url(request, topic_url(topic, page=selectors.page_of(number), number=number or None))
-    )
-
-
-@_follow_merges
-@require_http_methods(["GET", "POST"])
-def merge(request: HttpRequest, topic_id: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
-    permissions.check(permissions.can_moderate(topic.space, member))
-    form = MergeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        into = selectors.topic_for(member, form.cleaned_data["into"])
-        if into is None or not permissions.can_moderate(into.space, member):
-            form.add_error("into", _("You cannot merge into that topic: check its number."))
-        else:
-            try:
-                into = moderation.topic_merge(topic=topic, into=into, moderator=member)
-            except ValueError:
-                form.add_error("into", _("Choose another topic than this one, still open."))
-            else:
-                messages.success(request, _("The topics are merged."))
-                return redirect(topic_url(into))
-    return render(request, "conversations/merge_form.html", {"form": form, "topic": topic})
-
-
-@_follow_merges
-@require_http_methods(["GET", "POST"])
-def split(request: HttpRequest, topic_id: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
-    permissions.check(permissions.can_moderate(topic.space, member))
-    targets = list(selectors.spaces_visible_to(member))
-    form = SplitForm(request.POST or None, spaces=targets, initial={"space": topic.space.slug})
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = moderation.topic_split(
-                topic=topic,
-                first=form.cleaned_data["first"],
-                last=form.cleaned_data["last"],
-                title=form.cleaned_data["title"],
-                space=form.chosen_space(),
-                moderator=member,
-            )
-        except ValueError:
-            form.add_error(
-                "first",
-                _("Choose a range that holds between 1 and %(limit)s replies.")
-                % {"limit": moderation.SPLIT_LIMIT},
-            )
-        else:
-            messages.success(request, _("The replies are in a new topic."))
-            return redirect(topic_url(new))
-    return render(request, "conversations/split_form.html", {"form": form, "topic": topic})
-
-
-@require_http_methods(["GET", "POST"])
-@_follow_merges
-def move(request: HttpRequest, topic_id: int) -> HttpResponse:
-    topic, member = _visible_topic(request, topic_id)
-    permissions.check(permissions.can_moderate(topic.space, member))
-    # A facilitator may move topics only into spaces they can read.
-    targets = [space for space in selectors.spaces_visible_to(member) if space.pk != topic.space_id]
-    form = MoveForm(request.POST or None, spaces=targets)
-    if request.method == "POST" and form.is_valid():
-        moderation.topic_set(topic=topic, moderator=member, space=form.chosen_space())
-        messages.success(request, _("The topic is moved."))
-        return redirect(topic_url(topic))
-    return render(request, "conversations/move_form.html", {"form": form, "topic": topic})
