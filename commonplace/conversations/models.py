@@ -100,9 +100,11 @@ class Topic(models.Model):
     # moderators only, and announced to nobody until it is approved.
     is_pending = models.BooleanField(_("waiting for approval"), default=False)
     # Set when moderators merged this topic into another; its addresses lead there.
+    # No index of its own: nothing looks topics up by it, and SQLite would pick such an index
+    # for "merged_into IS NULL" (every row) over the one that keeps lists in order.
     merged_into = models.ForeignKey(
         "self", verbose_name=_("merged into"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+",
+        related_name="+", db_index=False,
     )  # fmt: skip
     # Set when moderators split this topic off another: the reply that became its opening post.
     split_from_topic_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -123,7 +125,10 @@ class Topic(models.Model):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         indexes = [
-            models.Index(fields=["space", "-last_activity_at"], name="topic_space_latest_idx"),
+            # A space's list: pinned topics first, then the latest.
+            models.Index(
+                fields=["space", "-is_pinned", "-last_activity_at"], name="topic_space_latest_idx"
+            ),
             models.Index(fields=["-last_activity_at"], name="topic_latest_idx"),
             models.Index(fields=["author", "-last_activity_at"], name="topic_author_idx"),
         ]

@@ -4,7 +4,6 @@ Every list is one query for its rows plus a fixed few for what they show, whatev
 """
 
 from dataclasses import dataclass
-from math import ceil
 
 from django.core.paginator import Page, Paginator
 from django.db.models import (
@@ -35,6 +34,8 @@ from commonplace.conversations.models import (
     Topic,
     TopicFollow,
 )
+from commonplace.core import pagination
+from commonplace.core.pagination import NumberedPage
 
 TOPICS_PER_PAGE = 25
 REPLIES_PER_PAGE = 50
@@ -90,16 +91,28 @@ def topics_visible_to(
     *, member: User, space: Space | None = None, show: str = "latest", page_number=None
 ) -> Page:
     """One page of topics, newest activity first (pinned ones first inside a space); see
-    ``topics_shown``."""
-    topics = topics_shown(member=member, space=space, show=show)
-    return Paginator(topics, TOPICS_PER_PAGE).get_page(page_number)
+    ``topics_shown``.
+
+    The page's topics are chosen first, by their ids alone, and only those 25 get their read
+    positions and unread counts: worked out for every topic before sorting, they made a list
+    of 20,000 topics take a tenth of a second.
+    """
+    chosen = topics_shown(member=member, space=space, show=show, counts=False)
+    page = Paginator(chosen.values_list("pk", flat=True), TOPICS_PER_PAGE).get_page(page_number)
+    ids = list(page.object_list)
+    found = {topic.pk: topic for topic in topics_shown(member=member).filter(pk__in=ids)}
+    page.object_list = [found[pk] for pk in ids if pk in found]
+    return page
 
 
-def topics_shown(*, member: User, space: Space | None = None, show: str = "latest") -> QuerySet:
+def topics_shown(
+    *, member: User, space: Space | None = None, show: str = "latest", counts: bool = True
+) -> QuerySet:
     """Topics the member may see, in list order. Each topic carries ``read_number`` (None when
     the member never opened it), ``unread`` (replies they can see posted after that) and
     ``author`` and ``space`` preloaded. Hidden topics and those waiting for approval are left
-    out, except for their author and the space's moderators; merged topics always are.
+    out, except for their author and the space's moderators; merged topics always are. With
+    ``counts=False``, only the choice and the order, nothing worked out per topic.
     """
     moderated = moderated_space_ids(member)
     topics = Topic.objects.filter(_member_of(member, through_topic=True), merged_into=None)
@@ -117,6 +130,9 @@ def topics_shown(*, member: User, space: Space | None = None, show: str = "lates
         )
     elif show == "mine":
         topics = topics.filter(author=member)
+    order = [*(["-is_pinned"] if space is not None else []), "-last_activity_at", "-pk"]
+    if not counts:
+        return topics.order_by(*order)
     read = ReadPosition.objects.filter(topic=OuterRef("pk"), member=member).values("number")[:1]
     unread = (
         Reply.objects.filter(
@@ -135,7 +151,7 @@ def topics_shown(*, member: User, space: Space | None = None, show: str = "lates
         topics.annotate(read_number=Subquery(read, output_field=IntegerField()))
         .annotate(unread=Coalesce(Subquery(unread, output_field=IntegerField()), Value(0)))
         .select_related("space", "author")
-        .order_by(*(["-is_pinned"] if space is not None else []), "-last_activity_at", "-pk")
+        .order_by(*order)
     )
     return topics
 
@@ -173,32 +189,14 @@ def topic_for(member: User, topic_id: int) -> Topic | None:
 
 
 @dataclass
-class ReplyPage:
-    number: int
-    count: int
+class ReplyPage(NumberedPage):
     replies: list[Reply]
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.count
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
 
 
 def page_of(number: int) -> int:
     """The page a reply number is on; pages hold fixed ranges of numbers, so a permalink
     always lands on the same page."""
-    return max(1, ceil(number / REPLIES_PER_PAGE))
+    return pagination.page_of(number, per_page=REPLIES_PER_PAGE)
 
 
 def replies_page(*, topic: Topic, member: User, page_number: int, moderator: bool) -> ReplyPage:

@@ -5,12 +5,13 @@ so a conversation they are not in (or have left) is simply not found.
 """
 
 from dataclasses import dataclass
-from math import ceil
 
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Prefetch
 
 from commonplace.accounts.models import User
+from commonplace.core import pagination
+from commonplace.core.pagination import NumberedPage
 from commonplace.private_messages.models import Participant, PrivateConversation, PrivateMessage
 
 CONVERSATIONS_PER_PAGE = 25
@@ -77,26 +78,8 @@ def participants(conversation: PrivateConversation) -> list[Participant]:
 
 
 @dataclass
-class MessagePage:
-    number: int
-    count: int
+class MessagePage(NumberedPage):
     messages: list[PrivateMessage]
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.count
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
 
     @property
     def last_number_shown(self) -> int:
@@ -106,7 +89,7 @@ class MessagePage:
 def page_of(number: int) -> int:
     """The page a message is on; pages hold fixed ranges of numbers, so a link to message 120
     always lands on the same page."""
-    return max(1, ceil(number / MESSAGES_PER_PAGE))
+    return pagination.page_of(number, per_page=MESSAGES_PER_PAGE)
 
 
 def messages_page(*, conversation: PrivateConversation, page_number: int) -> MessagePage:
