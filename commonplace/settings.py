@@ -5,6 +5,8 @@ README.md lists each variable with its default. A value that cannot be used stop
 """
 
 import os
+import secrets
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -27,7 +29,13 @@ VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
 
+# Commands that only read the code (is a migration missing? are the catalogues current?) sign
+# nothing, so they run on a bare checkout with a key made up for the run and thrown away.
+KEYLESS_COMMANDS = {"makemigrations", "makemessages", "compilemessages"}
+
 SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY and not DEBUG and sys.argv[1:2] and sys.argv[1] in KEYLESS_COMMANDS:
+    SECRET_KEY = secrets.token_urlsafe(50)
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
