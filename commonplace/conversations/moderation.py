@@ -26,6 +26,7 @@ from commonplace.conversations.services import (
     reply_announce,
     reply_gone,
     topic_announce,
+    topic_slug,
 )
 from commonplace.core import audit
 from commonplace.core.markdown import render_markdown
@@ -240,7 +241,7 @@ def topic_split(
         space=space,
         author=opening.author,
         title=title,
-        slug=_slug(title),
+        slug=topic_slug(title),
         body=opening.body,
         body_html=opening.body_html,
         created_at=opening.created_at,
@@ -283,12 +284,6 @@ def topic_split(
     audit.record(moderator, "topic.split", new, note=f"from topic {topic.pk}")
     notices.moderation_told(topic, None, moderator, "topic.split", notices.SPLIT)
     return new
-
-
-def _slug(title: str) -> str:
-    from commonplace.conversations.services import _slug as slug
-
-    return slug(title)
 
 
 def _followers(topic: Topic) -> list[int]:

@@ -36,7 +36,8 @@ EXCERPT_LENGTH = 200
 RESERVED_SLUGS = {"latest", "moderation", "spaces", "t"}
 
 
-def _slug(title: str) -> str:
+def topic_slug(title: str) -> str:
+    """The readable part of a topic's address (the id finds the topic)."""
     return slugify(title)[:80].strip("-") or "topic"
 
 
@@ -125,7 +126,7 @@ def topic_start(
             author=author,
             kind=kind,
             title=title,
-            slug=_slug(title),
+            slug=topic_slug(title),
             body=body,
             body_html=render_markdown(body, links=trusted),
             created_at=now,
@@ -182,7 +183,7 @@ def topic_edit(
             Revision.objects.create(topic=topic, editor=editor, title=topic.title, body=topic.body)
             topic.edited_at = timezone.now()
         topic.title = title
-        topic.slug = _slug(title)
+        topic.slug = topic_slug(title)
         topic.body = body
         topic.body_html = render_markdown(body, links=_links_allowed(topic))
         topic.kind = kind

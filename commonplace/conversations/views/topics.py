@@ -29,6 +29,16 @@ NEW_MEMBER_TOPICS_PER_HOUR = 3
 NEW_MEMBER_REPLIES_PER_HOUR = 10
 
 
+def _may_post(what: str, member: User) -> bool:
+    """Counts one more topic or reply against the member's hourly allowance."""
+    trusted = selectors.is_trusted(member)
+    limits = {
+        "topic": TOPICS_PER_HOUR if trusted else NEW_MEMBER_TOPICS_PER_HOUR,
+        "reply": REPLIES_PER_HOUR if trusted else NEW_MEMBER_REPLIES_PER_HOUR,
+    }
+    return ratelimit.hit(what, str(member.pk), limit=limits[what], window=3600).allowed
+
+
 @require_http_methods(["GET", "POST"])
 def topic_new(request: HttpRequest, space_slug: str) -> HttpResponse:
     member = current_member(request)
@@ -38,8 +48,7 @@ def topic_new(request: HttpRequest, space_slug: str) -> HttpResponse:
     initial = {"kind": Topic.Kind.QUESTION} if request.GET.get("kind") == "question" else None
     form = TopicForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        limit = TOPICS_PER_HOUR if selectors.is_trusted(member) else NEW_MEMBER_TOPICS_PER_HOUR
-        if not ratelimit.hit("topic", str(member.pk), limit=limit, window=3600).allowed:
+        if not _may_post("topic", member):
             form.add_error(
                 None, _("You have started many topics in the last hour. Please wait a little.")
             )
@@ -226,11 +235,7 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
     permissions.check(permissions.can_reply(topic, member))
     form = ReplyForm(request.POST, request.FILES)
     htmx = getattr(request, "htmx", False)
-    limit = REPLIES_PER_HOUR if selectors.is_trusted(member) else NEW_MEMBER_REPLIES_PER_HOUR
-    if (
-        form.is_valid()
-        and not ratelimit.hit("reply", str(member.pk), limit=limit, window=3600).allowed
-    ):
+    if form.is_valid() and not _may_post("reply", member):
         form.add_error(
             "body", _("You have posted many replies in the last hour. Please wait a little.")
         )
