@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "commonplace.membership",
     "commonplace.conversations",
     "commonplace.private_messages",
+    "commonplace.library",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
