@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("people/", include("commonplace.people.urls")),
     path("conversations/", include("commonplace.conversations.urls")),
     path("messages/", include("commonplace.private_messages.urls")),
+    path("library/", include("commonplace.library.urls")),
     path("notifications/", include("commonplace.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -53,23 +53,28 @@ class AttachmentsField(forms.FileField):
 
     widget = MultipleFileInput
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, check=None, accept: str = "", per_post: str = "", **kwargs):
+        # The library keeps other kinds of file under other limits: it passes its own check,
+        # the types its input offers, and the name of the setting that caps the count.
+        self.check = check or attachments.check
+        self.per_post = per_post or "ATTACHMENTS_PER_POST"
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Attach files"))
         super().__init__(**kwargs)
-        self.widget.attrs["accept"] = attachments.ACCEPT
+        self.widget.attrs["accept"] = accept or attachments.ACCEPT
 
     def clean(self, data, initial=None):
         uploads = [
             upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload
         ]
-        if len(uploads) > settings.ATTACHMENTS_PER_POST:
-            raise forms.ValidationError(too_many_files(settings.ATTACHMENTS_PER_POST))
+        limit = getattr(settings, self.per_post)
+        if len(uploads) > limit:
+            raise forms.ValidationError(too_many_files(limit))
         checked, errors = [], []
         for upload in uploads:
             try:
                 super().clean(upload, initial)  # Django's own: a name, and not empty
-                checked.append(attachments.check(upload))
+                checked.append(self.check(upload))
             except forms.ValidationError as error:
                 problem = " ".join(error.messages)
                 errors.append(

@@ -1,5 +1,65 @@
-"""How resources are found: their search text, which a task fills in once files are read."""
+"""How resources are found: the text search reads for each resource, and which readers may
+find it by that text.
+
+Members find what is shared or archived; stewards find drafts too. The words inside PDF and
+Word files join once a task has read them (library/tasks.py), which indexes the resource again.
+"""
+
+from collections.abc import Iterator
+
+from django.db.models import Prefetch
+
+from commonplace.library.models import Resource, ResourceFile
+from commonplace.search import registry
+from commonplace.search.services import index
+
+KIND = "resource"
+FILE_TEXT_LIMIT = 200_000
+CHUNK = 500
 
 
 def register_search() -> None:
-    pass
+    registry.register(KIND, all_documents)
+
+
+def documents(resource: Resource) -> dict[str, str]:
+    """The searchable text of ``resource`` by audience; ``files`` are read from
+    ``resource.current_files`` when preloaded."""
+    files = getattr(resource, "current_files", None)
+    if files is None:
+        files = list(resource.files.filter(replaced_at__isnull=True))
+    parts = [resource.title, resource.summary, resource.body, resource.credits]
+    parts += [item.original_name for item in files]
+    parts += [item.text[:FILE_TEXT_LIMIT] for item in files if item.text]
+    text = "\n".join(part for part in parts if part)
+    audiences = {"stewards": text}
+    if resource.status != Resource.Status.DRAFT:
+        audiences["members"] = text
+    return audiences
+
+
+def resource_indexed(resource_id: int) -> None:
+    """Make the search index agree with the resource as it is now (gone: taken out)."""
+    resource = _with_files(Resource.objects.filter(pk=resource_id)).first()
+    index(kind=KIND, object_id=resource_id, documents=documents(resource) if resource else {})
+
+
+def all_documents() -> Iterator[tuple[int, dict[str, str]]]:
+    last = 0
+    while True:
+        chunk = list(_with_files(Resource.objects.filter(pk__gt=last).order_by("pk"))[:CHUNK])
+        if not chunk:
+            return
+        for resource in chunk:
+            yield resource.pk, documents(resource)
+        last = chunk[-1].pk
+
+
+def _with_files(resources):
+    return resources.prefetch_related(
+        Prefetch(
+            "files",
+            queryset=ResourceFile.objects.filter(replaced_at__isnull=True),
+            to_attr="current_files",
+        )
+    )

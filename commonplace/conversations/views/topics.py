@@ -29,7 +29,7 @@ NEW_MEMBER_TOPICS_PER_HOUR = 3
 NEW_MEMBER_REPLIES_PER_HOUR = 10
 
 
-def _may_post(what: str, member: User) -> bool:
+def may_post(what: str, member: User) -> bool:
     """Counts one more topic or reply against the member's hourly allowance."""
     trusted = selectors.is_trusted(member)
     limits = {
@@ -48,7 +48,7 @@ def topic_new(request: HttpRequest, space_slug: str) -> HttpResponse:
     initial = {"kind": Topic.Kind.QUESTION} if request.GET.get("kind") == "question" else None
     form = TopicForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if not _may_post("topic", member):
+        if not may_post("topic", member):
             form.add_error(
                 None, _("You have started many topics in the last hour. Please wait a little.")
             )
@@ -235,7 +235,7 @@ def reply_new(request: HttpRequest, topic_id: int) -> HttpResponse:
     permissions.check(permissions.can_reply(topic, member))
     form = ReplyForm(request.POST, request.FILES)
     htmx = getattr(request, "htmx", False)
-    if form.is_valid() and not _may_post("reply", member):
+    if form.is_valid() and not may_post("reply", member):
         form.add_error(
             "body", _("You have posted many replies in the last hour. Please wait a little.")
         )
