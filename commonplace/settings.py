@@ -242,6 +242,12 @@ MEMBER_MESSAGES_PER_DAY = env_int("MEMBER_MESSAGES_PER_DAY", 20, minimum=1)
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024, minimum=100_000)
 ATTACHMENTS_PER_POST = env_int("ATTACHMENTS_PER_POST", 5, minimum=1)
 
+# --- Library --------------------------------------------------------------------------------
+# Each file of a resource, read into memory to be checked like attachments (keep the web
+# server's request limit in step); a recorded talk's slides or a report run larger than a post's.
+LIBRARY_FILE_MAX_BYTES = env_int("LIBRARY_FILE_MAX_BYTES", 25 * 1024 * 1024, minimum=100_000)
+LIBRARY_FILES_PER_RESOURCE = env_int("LIBRARY_FILES_PER_RESOURCE", 10, minimum=1)
+
 # --- Languages and time ---------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
