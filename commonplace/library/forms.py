@@ -86,7 +86,7 @@ class ResourceForm(forms.Form):
         help_text=_("Web addresses, one per line: a recording, a website, the original source."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    files = AttachmentsField(
+    new_files = AttachmentsField(
         label=_("Files"),
         check=files.check,
         accept=files.ACCEPT,
@@ -106,12 +106,12 @@ class ResourceForm(forms.Form):
         set_choices(
             self,
             "province",
-            [(NATIONAL, _("All of Canada"))] + term_choices(Region.objects.filter(is_active=True)),
+            [(NATIONAL, _("All of Canada")), *term_choices(Region.objects.filter(is_active=True))],
         )
         offer_mentions(self.fields["co_authors"])
         offer_mentions(self.fields["body"])
         self.existing = list(existing_files)
-        self.fields["files"].help_text = _(
+        self.fields["new_files"].help_text = _(
             "PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx) files and images, each under "
             "%(size)s. For audio and video, add a link instead."
         ) % {"size": filesizeformat(settings.LIBRARY_FILE_MAX_BYTES)}
@@ -145,11 +145,11 @@ class ResourceForm(forms.Form):
         return links
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         kept = len(self.existing) - len(self.chosen_replacements())
-        if kept + len(cleaned.get("files") or []) > settings.LIBRARY_FILES_PER_RESOURCE:
+        if kept + len(cleaned.get("new_files") or []) > settings.LIBRARY_FILES_PER_RESOURCE:
             self.add_error(
-                "files",
+                "new_files",
                 _("A resource can have up to %(count)d files.")
                 % {"count": settings.LIBRARY_FILES_PER_RESOURCE},
             )
@@ -190,7 +190,7 @@ class ResourceForm(forms.Form):
             "region": self.chosen_region(),
             "credits": data["credits"],
             "links": data["links"],
-            "files": data["files"],
+            "files": data["new_files"],
         }
 
 
@@ -247,8 +247,8 @@ class SuggestionForm(forms.Form):
         return single_line(self.cleaned_data["title"])
 
     def clean(self):
-        cleaned = super().clean()
-        resource = self.initial.get("resource")
+        cleaned = super().clean() or {}
+        resource = (self.initial or {}).get("resource")
         if resource is not None and all(
             cleaned.get(name) == getattr(resource, name) for name in ("title", "summary", "body")
         ):

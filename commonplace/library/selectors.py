@@ -314,16 +314,17 @@ def changes(older: str, newer: str) -> list[Change]:
     """A line-by-line comparison a person can read, kept short: unchanged stretches longer
     than a few lines are cut to their edges."""
     rows: list[Change] = []
-    matcher = difflib.SequenceMatcher(a=older.splitlines(), b=newer.splitlines(), autojunk=False)
+    old_lines, new_lines = older.splitlines(), newer.splitlines()
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
     for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         if tag == "equal":
-            same = matcher.a[a_start:a_end]
+            same = old_lines[a_start:a_end]
             if len(same) > 6:
                 same = [*same[:2], "…", *same[-2:]]
             rows += [Change("same", line) for line in same]
             continue
-        rows += [Change("removed", line) for line in matcher.a[a_start:a_end]]
-        rows += [Change("added", line) for line in matcher.b[b_start:b_end]]
+        rows += [Change("removed", line) for line in old_lines[a_start:a_end]]
+        rows += [Change("added", line) for line in new_lines[b_start:b_end]]
     return rows
 
 
@@ -356,12 +357,12 @@ def translation_requests() -> list[dict]:
     """Resources members asked to have in the other language, the most asked for first."""
     from django.db.models import Count, Min
 
-    rows = (
+    asked = (
         TranslationRequest.objects.values("resource")
         .annotate(asked=Count("pk"), since=Min("created_at"))
         .order_by("-asked", "since")[:100]
     )
-    rows = list(rows)
+    rows = list(asked)
     resources = Resource.objects.in_bulk([row["resource"] for row in rows])
     return [
         {"resource": resources[row["resource"]], "asked": row["asked"], "since": row["since"]}

@@ -481,7 +481,7 @@ def resource_from_topic(*, topic: Topic, member: User) -> Resource:
         topic=topic, deleted_at__isnull=True, is_hidden=False, is_pending=False
     ).select_related("author")
     key_replies = list(
-        visible.exclude(pk=accepted.pk if accepted else None)
+        visible.exclude(pk=accepted.pk if accepted else 0)
         .annotate(helpful=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.HELPFUL)))
         .filter(helpful__gt=0)
         .order_by("-helpful", "number")[:KEY_REPLIES]

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 
 from commonplace.accounts.permissions import current_member, is_member, is_steward
@@ -101,7 +102,7 @@ def resource_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     member = is_member(viewer)
     context: dict = {"resource": resource, "is_member": member}
     if member:
-        own_use = ResourceUse.objects.filter(resource=resource, member=viewer).first()
+        own_use = ResourceUse.objects.filter(resource=resource, member_id=viewer.pk).first()
         translation = resource.translation
         language = current_language()
         context.update(
@@ -121,7 +122,9 @@ def resource_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 "suggestions": selectors.open_suggestions(resource)
                 if permissions.can_edit(resource, viewer)
                 else [],
-                "asked_translation": resource.translation_requests.filter(member=viewer).exists(),
+                "asked_translation": resource.translation_requests.filter(
+                    member_id=viewer.pk
+                ).exists(),
                 # A reader of the other language is offered the version in theirs.
                 "in_your_language": translation
                 if translation is not None
@@ -143,7 +146,7 @@ def resource_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 
 @public_or_login
-def download(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
+def download(request: HttpRequest, pk: int, file_id: int) -> HttpResponseBase:
     """A resource's file, to whoever may read the resource, and never from storage directly:
     a guessed address finds nothing."""
     resource = visible_resource(request, pk)
