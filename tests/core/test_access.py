@@ -167,6 +167,37 @@ ACCESS = {
     "private_messages:leave": Case(
         LOGIN, AWAY, 404, 404, kwargs={"conversation_id": 0}, method="post"
     ),
+    # A members-only resource by "listed", with a file and a suggestion by alice; alice is
+    # not one of its authors, so the author's and stewards' actions refuse her.
+    "library:home": MEMBERS,
+    "library:list": MEMBERS,
+    "library:public": PUBLIC,
+    "library:new": MEMBERS,
+    "library:new-kind": Case(LOGIN, 200, 200, 200, kwargs={"kind": "story"}),
+    "library:from-topic": Case(LOGIN, 403, AWAY, AWAY, kwargs={"topic_id": 0}, method="post"),
+    "library:stewarding": STEWARDS,
+    "library:kind-edit": Case(LOGIN, 403, 200, 200, kwargs={"key": "story"}),
+    "library:collection-new": STEWARDS,
+    "library:collection": Case(LOGIN, 200, 200, 200, kwargs={"slug": "starter"}),
+    "library:collection-edit": Case(LOGIN, 403, 200, 200, kwargs={"slug": "starter"}),
+    "library:resource-link": Case(LOGIN, AWAY, AWAY, AWAY, kwargs={"pk": 0}),
+    "library:resource": Case(LOGIN, 200, 200, 200, kwargs={"pk": 0, "slug": "a-guide"}),
+    "library:resource-edit": Case(LOGIN, 403, 200, 200, kwargs={"pk": 0}),
+    "library:publish": Case(LOGIN, 403, AWAY, AWAY, kwargs={"pk": 0}, method="post"),
+    "library:archive": Case(LOGIN, 403, AWAY, AWAY, kwargs={"pk": 0}, method="post"),
+    "library:make-public": Case(LOGIN, 403, AWAY, AWAY, kwargs={"pk": 0}, method="post"),
+    "library:use": Case(LOGIN, 200, 200, 200, kwargs={"pk": 0}),
+    "library:unuse": Case(LOGIN, AWAY, AWAY, AWAY, kwargs={"pk": 0}, method="post"),
+    "library:suggest": Case(LOGIN, 200, 200, 200, kwargs={"pk": 0}),
+    "library:suggestion": Case(LOGIN, 200, 200, 200, kwargs={"pk": 0, "suggestion_id": 0}),
+    "library:translation": Case(LOGIN, 403, 200, 200, kwargs={"pk": 0}),
+    "library:ask-translation": Case(LOGIN, AWAY, AWAY, AWAY, kwargs={"pk": 0}, method="post"),
+    # An empty comment comes back with its error.
+    "library:comment": Case(LOGIN, 422, 422, 422, kwargs={"pk": 0}, method="post"),
+    "library:place": Case(LOGIN, 403, AWAY, AWAY, kwargs={"pk": 0}, method="post"),
+    "library:history": Case(LOGIN, 200, 200, 200, kwargs={"pk": 0}),
+    "library:version": Case(LOGIN, 200, 200, 200, kwargs={"pk": 0, "number": 1}),
+    "library:file": Case(LOGIN, 200, 200, 200, kwargs={"pk": 0, "file_id": 0}),
     "account_login": LOGGED_OUT_ONLY,
     "account_logout": Case(AWAY, 200, 200, 200),
     "account_inactive": PUBLIC,
@@ -276,6 +307,25 @@ def people(alice, sam, ada, demo_site):
         author=listed, recipients=[alice], subject="Just us", body="A word in private."
     )
     ACCESS_USER_IDS["private"] = private.pk
+    from commonplace.library import services as library
+    from commonplace.library.models import Collection, ResourceKind
+
+    resource = library.resource_share(
+        member=listed,
+        kind=ResourceKind.objects.get(key="guide"),
+        title="A guide",
+        summary="How we start.",
+        body="Step one.",
+        language="en",
+        licence="cc-by-4.0",
+        files=[pdf],
+    )
+    ACCESS_USER_IDS["resource"] = resource.pk
+    ACCESS_USER_IDS["resource_file"] = resource.files.get().pk
+    ACCESS_USER_IDS["suggestion"] = library.suggestion_make(
+        resource=resource, member=alice, title="A better guide", summary="How.", body="Step."
+    ).pk
+    library.collection_save(collection=Collection(name_en="Starter", slug="starter"), steward=sam)
     return {"anonymous": None, "member": alice, "steward": sam, "administrator": ada}
 
 
@@ -303,6 +353,13 @@ def url_for(name: str, case: Case) -> str:
         kwargs["topic_id"] = ACCESS_USER_IDS.get("topic", 0)
     if kwargs.get("attachment_id") == 0:
         kwargs["attachment_id"] = ACCESS_USER_IDS.get("attachment", 0)
+    for key, stored in (
+        ("pk", "resource"),
+        ("file_id", "resource_file"),
+        ("suggestion_id", "suggestion"),
+    ):
+        if kwargs.get(key) == 0:
+            kwargs[key] = ACCESS_USER_IDS.get(stored, 0)
     if kwargs.get("conversation_id") == 0:
         kwargs["conversation_id"] = ACCESS_USER_IDS.get("private", 0)
     return reverse(name, kwargs=kwargs)
