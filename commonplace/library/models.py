@@ -154,9 +154,13 @@ class Resource(models.Model):
             models.Index(fields=["status", "-published_at"], name="resource_new_idx"),
             models.Index(fields=["status", "-use_count"], name="resource_used_idx"),
             models.Index(fields=["kind", "status", "-published_at"], name="resource_kind_idx"),
-            models.Index(fields=["is_public", "status", "-published_at"], name="resource_public_idx"),
+            models.Index(
+                fields=["is_public", "status", "-published_at"], name="resource_public_idx"
+            ),
             models.Index(fields=["language", "status", "-published_at"], name="resource_lang_idx"),
-            models.Index(fields=["licence", "status", "-published_at"], name="resource_licence_idx"),
+            models.Index(
+                fields=["licence", "status", "-published_at"], name="resource_licence_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -261,9 +265,7 @@ class ResourceUse(models.Model):
     """A member's "I used this": the value the library gave, in their own words."""
 
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="uses")
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     note = models.CharField(_("how you used it"), max_length=USE_NOTE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -283,9 +285,7 @@ class TranslationRequest(models.Model):
     resource = models.ForeignKey(
         Resource, on_delete=models.CASCADE, related_name="translation_requests"
     )
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
