@@ -8,6 +8,8 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("Conversations")
 
     def ready(self) -> None:
-        from commonplace.conversations import notices
+        from commonplace.conversations import finding, notices
+        from commonplace.search import registry
 
         notices.register_kinds()
+        registry.register(finding.KIND, finding.all_topic_documents)

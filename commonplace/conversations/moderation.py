@@ -11,7 +11,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from commonplace.accounts.models import User
-from commonplace.conversations import notices, selectors
+from commonplace.conversations import finding, notices, selectors
 from commonplace.conversations.models import (
     Attachment,
     Flag,
@@ -87,6 +87,7 @@ def post_hide(*, topic: Topic, reply: Reply | None, moderator: User, hide: bool 
     notices.moderation_told(
         topic, reply, moderator, verb, notices.HIDDEN if hide else notices.RESTORED
     )
+    finding.index_later(topic)
 
 
 def flags_dismiss(*, topic: Topic, reply: Reply | None, moderator: User) -> None:
@@ -116,6 +117,7 @@ def post_approve(*, topic: Topic, reply: Reply | None, moderator: User) -> None:
     notices.moderation_told(
         topic, reply, moderator, ("reply." if reply else "topic.") + "approve", notices.APPROVED
     )
+    finding.index_later(topic)
 
 
 @transaction.atomic
@@ -129,6 +131,7 @@ def post_decline(*, topic: Topic, reply: Reply | None, moderator: User) -> None:
     notices.moderation_told(
         topic, reply, moderator, ("reply." if reply else "topic.") + "decline", notices.DECLINED
     )
+    finding.index_later(topic)
 
 
 @transaction.atomic
@@ -159,6 +162,9 @@ def topic_set(*, topic: Topic, moderator: User, **changes) -> None:
             audit.record(moderator, verb, topic)
         else:
             notices.moderation_told(topic, None, moderator, verb, message[0 if value else 1])
+    if "space" in changes:
+        # In a private space its text is no longer for every member to find.
+        finding.index_later(topic)
 
 
 @transaction.atomic
@@ -215,6 +221,7 @@ def topic_merge(*, topic: Topic, into: Topic, moderator: User) -> Topic:
     topic.accepted_reply = None
     topic.save(update_fields=["merged_into", "accepted_reply"])
     notices.moderation_told(topic, None, moderator, "topic.merge", notices.MERGED)
+    finding.index_later(topic, into)
     into.refresh_from_db()
     return into
 
@@ -283,6 +290,7 @@ def topic_split(
         withdraw(target_key_prefix=notices.reply_key(topic, reply.number))
     audit.record(moderator, "topic.split", new, note=f"from topic {topic.pk}")
     notices.moderation_told(topic, None, moderator, "topic.split", notices.SPLIT)
+    finding.index_later(topic, new)
     return new
 
 

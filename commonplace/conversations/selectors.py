@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 
 from commonplace.accounts.models import User
 from commonplace.accounts.permissions import is_steward
+from commonplace.conversations import finding
 from commonplace.conversations.models import (
     Attachment,
     Flag,
@@ -36,10 +37,14 @@ from commonplace.conversations.models import (
 )
 from commonplace.core import pagination
 from commonplace.core.pagination import NumberedPage
+from commonplace.search.selectors import search
 
 TOPICS_PER_PAGE = 25
 REPLIES_PER_PAGE = 50
 SHOWS = ("latest", "unanswered", "following", "mine")
+# The best matches a topic search looks at: more pages than anyone reads, and few enough ids
+# to check against what the member may see in one query.
+SEARCH_LIMIT = 500
 
 
 def _member_of(member: User, *, through_topic: bool = False) -> Q:
@@ -154,6 +159,42 @@ def topics_shown(
         .order_by(*order)
     )
     return topics
+
+
+def topics_matching(
+    *,
+    member: User,
+    query: str,
+    space: Space | None = None,
+    page_number=None,
+    limit: int = SEARCH_LIMIT,
+) -> Page:
+    """One page of the topics the member may see (in ``space`` if given) whose text has every
+    word of ``query``, best match first, each topic as ``topics_shown`` gives it (``space``
+    and ``author`` preloaded, ``read_number``, ``unread``). Only the ``limit`` best matches
+    are considered. Any string is a valid query; one without letters or digits matches nothing.
+
+    A member searches what every member may read, a steward also hidden and waiting topics.
+    A private space's topics are not in what members search, even for the members of that
+    space (search audiences are not per space yet). Search entries are written by the worker
+    and may lag behind a change, so every match is checked again against what the member may
+    see now, in SQL: nothing the member may not read can come back.
+    """
+    audiences = ["members", "stewards"] if is_steward(member) else ["members"]
+    ranked = [
+        pk
+        for pk, _score in search(kind=finding.KIND, query=query, audiences=audiences, limit=limit)
+    ]
+    visible = set(
+        topics_shown(member=member, space=space, counts=False)
+        .filter(pk__in=ranked)
+        .values_list("pk", flat=True)
+    )
+    page = Paginator([pk for pk in ranked if pk in visible], TOPICS_PER_PAGE).get_page(page_number)
+    ids = list(page.object_list)
+    found = {topic.pk: topic for topic in topics_shown(member=member).filter(pk__in=ids)}
+    page.object_list = [found[pk] for pk in ids if pk in found]
+    return page
 
 
 def topic_for(member: User, topic_id: int) -> Topic | None:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, slugify
 
 from commonplace.accounts.models import Role, User
-from commonplace.conversations import notices, selectors
+from commonplace.conversations import finding, notices, selectors
 from commonplace.conversations.attachments import CheckedFile
 from commonplace.conversations.mentions import mentioned_ids
 from commonplace.conversations.models import (
@@ -67,6 +67,10 @@ def may_read(space: Space, members: Iterable[User] | None = None):
 def space_save(*, space: Space, steward: User, members=None, facilitators=None) -> Space:
     """Create or change a space; ``members`` only matter while it is private."""
     creating = space.pk is None
+    # Who may find its topics changes with its privacy.
+    privacy_changed = (
+        not creating and Space.objects.filter(pk=space.pk, is_private=not space.is_private).exists()
+    )
     if not space.slug:
         base = slugify(space.name_en)[:50] or "space"
         slug, number = base, 2
@@ -93,6 +97,8 @@ def space_save(*, space: Space, steward: User, members=None, facilitators=None) 
         )
         if outside_ids := set(outside):
             withdraw(target_key_prefix=notices.space_key(space.pk), recipients=outside_ids)
+    if privacy_changed:
+        finding.index_space_later(space.pk)
     audit.record(steward, "space.create" if creating else "space.update", space)
     return space
 
@@ -139,6 +145,7 @@ def topic_start(
         ReadPosition.objects.create(member=author, topic=topic, number=0)
         if not topic.is_pending:
             topic_announce(topic)
+        finding.index_later(topic)
         return topic
 
 
@@ -197,6 +204,7 @@ def topic_edit(
             _mention(topic, None, editor)
         if editor.pk != topic.author_id:
             notices.moderation_told(topic, None, editor, "topic.edit", notices.EDITED)
+        finding.index_later(topic)
         return topic
 
 
@@ -268,6 +276,7 @@ def reply_post(
         read_position_advance(member=author, topic=topic, number=reply.number)
         if not pending:
             reply_announce(topic, reply)
+        finding.index_later(topic)
         return reply
 
 
@@ -317,6 +326,7 @@ def reply_edit(
                 notices.moderation_told(reply.topic, reply, editor, "reply.edit", notices.EDITED)
         _detach(topic=reply.topic, reply=reply, editor=editor, attachments=remove_attachments)
         _attach(topic=reply.topic, reply=reply, member=editor, files=attachments, stored=stored)
+        finding.index_later(reply.topic_id)
         return reply
 
 
@@ -406,6 +416,7 @@ def reply_delete(*, reply: Reply, member: User) -> None:
     reply_gone(reply)
     if member.pk != reply.author_id:
         notices.moderation_told(reply.topic, reply, member, "reply.delete", notices.DELETED)
+    finding.index_later(reply.topic_id)
 
 
 def reply_gone(reply: Reply) -> None:

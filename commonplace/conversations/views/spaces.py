@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -36,15 +37,26 @@ def topic_list(request: HttpRequest, space_slug: str | None = None) -> HttpRespo
     show = request.GET.get("show", "latest")
     if show not in selectors.SHOWS:
         show = "latest"
-    page = selectors.topics_visible_to(
-        member=member, space=space, show=show, page_number=request.GET.get("page")
-    )
+    # A search covers every topic of the page's scope (the space, or all), whatever ``show``.
+    searched = request.GET.get("q", "").strip()
+    if searched:
+        show = ""
+        page = selectors.topics_matching(
+            member=member, query=searched, space=space, page_number=request.GET.get("page")
+        )
+        query = urlencode({"q": searched})
+    else:
+        page = selectors.topics_visible_to(
+            member=member, space=space, show=show, page_number=request.GET.get("page")
+        )
+        query = f"show={show}"
     context = {
         "space": space,
         "show": show,
+        "searched": searched,
         "page_obj": page,
         "topics": page.object_list,
-        "query": f"show={show}",
+        "query": query,
         "can_moderate": space is not None and permissions.can_moderate(space, member),
     }
     return render(request, "conversations/topic_list.html", context)
