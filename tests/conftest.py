@@ -18,6 +18,7 @@ from commonplace.accounts.models import Role, User
 
 # A migration's module name starts with a digit, so it cannot be imported with "import".
 seed_vocabulary = importlib.import_module("commonplace.core.migrations.0004_seed_vocabulary")
+library_kinds = importlib.import_module("commonplace.library.migrations.0002_kinds_and_audiences")
 
 PASSWORD = "a-long-test-passphrase-42"
 
@@ -38,8 +39,8 @@ def _real_outbox(settings):
 
 @pytest.fixture(autouse=True)
 def _vocabulary_as_installed(request):
-    """Every test starts with the provinces, languages and kinds of organization that
-    migrations write, like a freshly installed site.
+    """Every test starts with the provinces, languages, kinds of organization and kinds of
+    resource that migrations write, like a freshly installed site.
 
     A transactional test empties every table when it ends, and whatever test runs next in the
     same process would find them gone; restoring a whole serialized database instead proved
@@ -51,9 +52,12 @@ def _vocabulary_as_installed(request):
         return
     request.getfixturevalue("_django_db_helper")
     from commonplace.core.models import Region
+    from commonplace.library.models import ResourceKind
 
     if not Region.objects.exists():
         seed_vocabulary.seed(django_apps, None)
+    if not ResourceKind.objects.exists():
+        library_kinds.forwards(django_apps, None)
 
 
 @pytest.fixture(autouse=True)
