@@ -1,8 +1,7 @@
 """Every change to spaces, topics and replies, with its side effects: following, read
 positions, notifications, contributions and the audit log."""
 
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -29,6 +28,7 @@ from commonplace.conversations.models import (
 )
 from commonplace.core import audit
 from commonplace.core.markdown import render_markdown
+from commonplace.core.storage import delete_files, files_removed_on_failure
 from commonplace.notifications.services import notify, withdraw
 
 EXCERPT_LENGTH = 200
@@ -125,7 +125,7 @@ def topic_start(
     """
     policy = selectors.policy()
     trusted = selectors.is_trusted(author, policy)
-    with _files_removed_on_failure() as stored, transaction.atomic():
+    with files_removed_on_failure() as stored, transaction.atomic():
         now = timezone.now()
         topic = Topic.objects.create(
             space=space,
@@ -185,7 +185,7 @@ def topic_edit(
 ) -> Topic:
     """Change a topic, keeping what it said before in its history. ``attachments`` are added to
     its opening post, ``remove_attachments`` (some of the post's own) taken away."""
-    with _files_removed_on_failure() as stored, transaction.atomic():
+    with files_removed_on_failure() as stored, transaction.atomic():
         if (title, body) != (topic.title, topic.body):
             Revision.objects.create(topic=topic, editor=editor, title=topic.title, body=topic.body)
             topic.edited_at = timezone.now()
@@ -254,7 +254,7 @@ def reply_post(
     policy = selectors.policy()
     trusted = selectors.is_trusted(author, policy)
     pending = policy.hold_first_posts and not trusted
-    with _files_removed_on_failure() as stored, transaction.atomic():
+    with files_removed_on_failure() as stored, transaction.atomic():
         now = timezone.now()
         counters: dict[str, Any] = {"last_number": F("last_number") + 1}
         if not pending:
@@ -311,7 +311,7 @@ def reply_edit(
 ) -> Reply:
     """Change a reply's text (its earlier text goes to its history), add ``attachments`` and
     take away ``remove_attachments`` (some of the reply's own)."""
-    with _files_removed_on_failure() as stored, transaction.atomic():
+    with files_removed_on_failure() as stored, transaction.atomic():
         if body != reply.body:
             Revision.objects.create(
                 topic_id=reply.topic_id, reply=reply, editor=editor, body=reply.body
@@ -331,25 +331,6 @@ def reply_edit(
 
 
 # --- Attachments ----------------------------------------------------------------------------
-
-
-@contextmanager
-def _files_removed_on_failure() -> Iterator[list[FieldFile]]:
-    """Files stored inside the block are deleted again if the block raises.
-
-    Storage takes no part in the database transaction: without this, a post whose transaction
-    rolled back would leave its files behind with no row pointing at them. (A caller wrapping a
-    service in a longer transaction of its own, and rolling that back later, is not covered;
-    no caller does.)
-    """
-    stored: list[FieldFile] = []
-    try:
-        yield stored
-    except BaseException:
-        for file in stored:
-            if file.name:
-                file.storage.delete(file.name)
-        raise
 
 
 def _attach(
@@ -393,17 +374,11 @@ def _detach(
     Attachment.objects.filter(pk__in=[item.pk for item in owned]).delete()
     files = [item.file for item in owned if item.file]
     # Files go only once the rows are gone for good: a rollback must not leave rows without files.
-    transaction.on_commit(lambda: _delete_files(files))
+    transaction.on_commit(lambda: delete_files(files))
     post = reply or topic
     if editor.pk != post.author_id:
         for item in owned:
             audit.record(editor, "attachment.remove", post, note=item.original_name[:200])
-
-
-def _delete_files(files: list[FieldFile]) -> None:
-    for file in files:
-        if file.name:
-            file.storage.delete(file.name)
 
 
 @transaction.atomic

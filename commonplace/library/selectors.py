@@ -388,3 +388,49 @@ def translation_candidates(resource: Resource) -> QuerySet:
         .exclude(language=resource.language)
         .order_by("title")
     )
+
+
+def for_data_download(member) -> dict:
+    """What the member put into the library, for their data download: resources they wrote or
+    shared, their "I used this" notes, suggested edits and translation requests."""
+    from commonplace.library.models import ResourceUse
+
+    written = (
+        Resource.objects.filter(Q(authors=member) | Q(created_by=member)).distinct().order_by("pk")
+    )
+    return {
+        "resources": [
+            {
+                "title": resource.title,
+                "status": resource.status,
+                "public": resource.is_public,
+                "created": resource.created_at.isoformat(),
+                "shared_by_me": resource.created_by_id == member.pk,
+            }
+            for resource in written
+        ],
+        "used": [
+            {"resource": use.resource.title, "note": use.note, "when": use.created_at.isoformat()}
+            for use in ResourceUse.objects.filter(member=member).select_related("resource")
+        ],
+        "suggested_edits": [
+            {
+                "resource": suggestion.resource.title,
+                "title": suggestion.title,
+                "summary": suggestion.summary,
+                "body": suggestion.body,
+                "note": suggestion.note,
+                "status": suggestion.status,
+                "when": suggestion.created_at.isoformat(),
+            }
+            for suggestion in EditSuggestion.objects.filter(member=member).select_related(
+                "resource"
+            )
+        ],
+        "translations_asked_for": [
+            {"resource": request.resource.title, "when": request.created_at.isoformat()}
+            for request in TranslationRequest.objects.filter(member=member).select_related(
+                "resource"
+            )
+        ],
+    }

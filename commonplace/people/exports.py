@@ -10,6 +10,7 @@ def everything_about(member: User) -> dict:
     from allauth.account.models import EmailAddress
 
     from commonplace.conversations.models import Attachment
+    from commonplace.library.selectors import for_data_download as library_data
     from commonplace.membership.models import JoinRequest
     from commonplace.notifications.models import EmailPreference, Notification
     from commonplace.people.models import Contribution, MemberMessage, Profile
@@ -103,6 +104,7 @@ def everything_about(member: User) -> dict:
         "messages_received": MemberMessage.objects.filter(recipient=member).count(),
         # Whole for the conversations they are in; their own messages only from those they left.
         "private_conversations": for_data_download(member),
+        "library": library_data(member),
     }
     if profile is not None:
         data["profile"] = {

@@ -506,3 +506,20 @@ def test_a_file_whose_text_cannot_be_read_keeps_the_resource_and_stewards_see_it
     assert "broken.pdf" in text
     client.force_login(alice)
     assert client.get(page(resource)).status_code == 200
+
+
+def test_a_member_data_download_holds_what_they_put_into_the_library(alice, benoit):
+    from commonplace.people.exports import everything_about
+
+    resource = share(alice, title="Alice's guide")
+    services.resource_use(resource=resource, member=benoit, note="Ran it twice")
+    services.suggestion_make(
+        resource=resource, member=benoit, title="Better", summary="S", body="B", note="Why"
+    )
+    services.translation_request(resource=resource, member=benoit)
+    assert everything_about(alice)["library"]["resources"][0]["title"] == "Alice's guide"
+    library = everything_about(benoit)["library"]
+    assert library["resources"] == []
+    assert library["used"][0]["note"] == "Ran it twice"
+    assert library["suggested_edits"][0]["note"] == "Why"
+    assert library["translations_asked_for"][0]["resource"] == "Alice's guide"
