@@ -171,7 +171,13 @@ class Resource(models.Model):
         return self.status == self.Status.PUBLISHED
 
     def link_list(self) -> list[str]:
-        return [line.strip() for line in self.links.splitlines() if line.strip()]
+        """The web addresses, one per line. The form accepts only http(s) addresses; this
+        drops anything else that reached the column another way, so no page offers it."""
+        return [
+            line.strip()
+            for line in self.links.splitlines()
+            if line.strip().lower().startswith(("https://", "http://"))
+        ]
 
     def credit_list(self) -> list[str]:
         return [line.strip() for line in self.credits.splitlines() if line.strip()]

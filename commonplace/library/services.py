@@ -451,14 +451,16 @@ def resource_comment(*, resource: Resource, member: User, body: str) -> Reply:
     topic = locked.discussion
     if topic is None:
         with translation.override(member.language or "en"):
-            opening = _("Comments and questions about the resource “%(title)s”.") % {
-                "title": resource.title
-            }
+            opening = _("Comments and questions about the resource in the library:")
+            # A link to the site itself, which Markdown keeps even for members whose own
+            # links are still shown as text.
+            link = reverse("library:resource-link", kwargs={"pk": resource.pk})
+        title = resource.title.replace("[", "(").replace("]", ")")
         topic = conversations.topic_start(
             space=discussion_space(),
             author=member,
             title=resource.title[:200],
-            body=f"{opening}\n\n{resource_url(resource)}",
+            body=f"{opening} [{title}]({link})",
             areas=list(resource.areas.all()),
         )
         Resource.objects.filter(pk=resource.pk).update(discussion=topic)

@@ -523,3 +523,15 @@ def test_a_member_data_download_holds_what_they_put_into_the_library(alice, beno
     assert library["used"][0]["note"] == "Ran it twice"
     assert library["suggested_edits"][0]["note"] == "Why"
     assert library["translations_asked_for"][0]["resource"] == "Alice's guide"
+
+
+def test_the_conversation_about_a_resource_links_back_to_it(alice, benoit):
+    resource = share(alice, title="A [tricky] title")
+    reply = services.resource_comment(resource=resource, member=benoit, body="Useful.")
+    # In the language of the member who started the conversation, like its first sentence.
+    assert f'href="/fr/library/r/{resource.pk}/"' in reply.topic.body_html
+
+
+def test_only_web_addresses_are_ever_offered_as_links(alice):
+    resource = share(alice, links="https://example.org\njavascript:alert(1)\n/local")
+    assert resource.link_list() == ["https://example.org"]
