@@ -4,6 +4,7 @@ Every helper raises ``ImproperlyConfigured`` naming the variable, so a typo in a
 stops start-up with a message an administrator can act on instead of a half-working site.
 """
 
+import json
 import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -52,6 +53,23 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
     if minimum is not None and value < minimum:
         raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
+    return value
+
+
+def env_json_object(name: str) -> dict:
+    """A JSON object (``{"bucket_name": "files"}``), empty when unset; ``NAME_FILE`` works too,
+    so credentials inside it can stay out of the environment."""
+    raw = env_str(name, "")
+    if not raw.strip():
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f'{name} must be a JSON object, such as {{"key": "value"}}.'
+        ) from None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object, not {type(value).__name__}.")
     return value
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from commonplace.environment import (
     env_bool,
     env_int,
+    env_json_object,
     env_list,
     env_str,
     env_time_zone,
@@ -266,8 +267,17 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads go through Django's storage API, so a deployment can keep them in S3-compatible
+# object storage (e.g. FILE_STORAGE_BACKEND=storages.backends.s3.S3Storage, with
+# django-storages installed and its options as JSON in FILE_STORAGE_OPTIONS).
+FILE_STORAGE_BACKEND = env_str(
+    "FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": FILE_STORAGE_BACKEND,
+        "OPTIONS": env_json_object("FILE_STORAGE_OPTIONS"),
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -78,6 +78,9 @@ def test_the_secret_key_can_come_from_a_file(tmp_path):
         ("SITE_URL", "community.example.org"),
         ("OUTBOX_MAX_ATTEMPTS", "lots"),
         ("LOGIN_ATTEMPTS_LIMIT", "0"),
+        ("FILE_STORAGE_OPTIONS", "{bucket: files}"),
+        ("FILE_STORAGE_OPTIONS", "[1, 2]"),
+        ("LIBRARY_FILE_MAX_BYTES", "big"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_a_message_naming_the_setting(variable, value):

@@ -535,3 +535,19 @@ def test_the_conversation_about_a_resource_links_back_to_it(alice, benoit):
 def test_only_web_addresses_are_ever_offered_as_links(alice):
     resource = share(alice, links="https://example.org\njavascript:alert(1)\n/local")
     assert resource.link_list() == ["https://example.org"]
+
+
+def test_files_go_through_the_storage_api_so_any_storage_backend_serves_them(
+    client, alice, settings
+):
+    """Production may keep files in object storage: nothing assumes a file system path."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    resource = share(alice, files=[_checked("kept.pdf", pdf("in memory"))])
+    item = resource.files.get()
+    assert not (Path(settings.MEDIA_ROOT) / item.file.name).exists()
+    client.force_login(alice)
+    response = client.get(reverse("library:file", kwargs={"pk": resource.pk, "file_id": item.pk}))
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
