@@ -32,6 +32,16 @@ def single_line(value: str) -> str:
     return " ".join(value.split()) if ("\n" in value or "\r" in value) else value
 
 
+def is_site_path(value: str) -> bool:
+    """A path on this site ("/en/conversations/t/4/"): never another host ("//evil.example")
+    nor anything a browser could read as a scheme."""
+    return (
+        value.startswith("/")
+        and not value.startswith(("//", "/\\"))
+        and not any(character.isspace() or character in "\\<>\"'" for character in value)
+    )
+
+
 class ResourceForm(forms.Form):
     """Sharing or editing a resource. ``publish`` tells which button was pressed."""
 
@@ -134,6 +144,10 @@ class ResourceForm(forms.Form):
         links = self.cleaned_data["links"]
         check = URLValidator(schemes=["http", "https"])
         for line in links.splitlines():
+            # An address on this site, such as the conversation a resource came from
+            # (services.resource_from_topic writes one), is kept as it is.
+            if is_site_path(line.strip()):
+                continue
             if line.strip():
                 try:
                     check(line.strip())

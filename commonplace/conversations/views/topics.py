@@ -20,6 +20,7 @@ from commonplace.conversations.forms import (
 from commonplace.conversations.models import Attachment, Reaction, Reply, Topic
 from commonplace.core import ratelimit
 from commonplace.core.downloads import content_disposition
+from commonplace.library.permissions import can_turn_into_resource
 
 # How often a member may post; members the community does not trust yet get less (see
 # selectors.is_trusted), which slows a spammer down without bothering anyone else.
@@ -214,6 +215,7 @@ def _topic_context(topic, member, page, moderator, previously_read, form) -> dic
         "can_reply": permissions.can_reply(topic, member),
         "can_edit_topic": permissions.can_edit(topic, topic, member),
         "can_accept": permissions.can_accept(topic, member),
+        "can_turn_into_resource": can_turn_into_resource(topic, member),
         "reaction_kinds": Reaction.Kind.choices,
         "moderator_topic_actions": [
             ("restore", _("Show the topic again"))
