@@ -21,6 +21,7 @@ from commonplace.library.models import (
     Collection,
     Resource,
     ResourceKind,
+    is_site_path,
 )
 from commonplace.membership.forms import LimitedText
 
@@ -30,16 +31,6 @@ NATIONAL = "national"
 
 def single_line(value: str) -> str:
     return " ".join(value.split()) if ("\n" in value or "\r" in value) else value
-
-
-def is_site_path(value: str) -> bool:
-    """A path on this site ("/en/conversations/t/4/"): never another host ("//evil.example")
-    nor anything a browser could read as a scheme."""
-    return (
-        value.startswith("/")
-        and not value.startswith(("//", "/\\"))
-        and not any(character.isspace() or character in "\\<>\"'" for character in value)
-    )
 
 
 class ResourceForm(forms.Form):

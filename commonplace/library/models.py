@@ -24,6 +24,16 @@ BODY_MAX_LENGTH = 60_000
 USE_NOTE_MAX_LENGTH = 200
 
 
+def is_site_path(value: str) -> bool:
+    """A path on this site ("/en/conversations/t/4/"): never another host ("//evil.example")
+    nor anything a browser could read as a scheme."""
+    return (
+        value.startswith("/")
+        and not value.startswith(("//", "/\\"))
+        and not any(character.isspace() or character in "\\<>\"'" for character in value)
+    )
+
+
 class ResourceKind(models.Model):
     """One of the six kinds of resource, with the prompts its body starts from.
 
@@ -171,12 +181,14 @@ class Resource(models.Model):
         return self.status == self.Status.PUBLISHED
 
     def link_list(self) -> list[str]:
-        """The web addresses, one per line. The form accepts only http(s) addresses; this
-        drops anything else that reached the column another way, so no page offers it."""
+        """The addresses, one per line. The form accepts only http(s) addresses and paths on
+        this site; this drops anything else that reached the column another way, so no page
+        offers it."""
         return [
             line.strip()
             for line in self.links.splitlines()
             if line.strip().lower().startswith(("https://", "http://"))
+            or is_site_path(line.strip())
         ]
 
     def credit_list(self) -> list[str]:

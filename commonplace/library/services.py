@@ -492,19 +492,20 @@ def resource_from_topic(*, topic: Topic, member: User) -> Resource:
         accepted = visible.get(pk=accepted.pk)
     language = "fr" if (translation.get_language() or "en").startswith("fr") else "en"
     with translation.override(language):
-        sections = [f"## {_('The question')}\n\n{topic.body}"]
+        # Headings are worked out before they go into the text: the catalogue tools do not
+        # read calls inside f-strings.
+        question, answer_heading, helpful_heading = (
+            _("The question"),
+            _("The accepted answer"),
+            _("A helpful reply"),
+        )
+        sections = [f"## {question}\n\n{topic.body}"]
         if accepted is not None:
-            sections.append(
-                f"## {_('The accepted answer')}\n\n"
-                + _("By %(name)s:") % {"name": _display(accepted.author)}
-                + f"\n\n{accepted.body}"
-            )
+            by = _("By %(name)s:") % {"name": _display(accepted.author)}
+            sections.append(f"## {answer_heading}\n\n{by}\n\n{accepted.body}")
         for reply in key_replies:
-            sections.append(
-                f"## {_('A helpful reply')}\n\n"
-                + _("By %(name)s:") % {"name": _display(reply.author)}
-                + f"\n\n{reply.body}"
-            )
+            by = _("By %(name)s:") % {"name": _display(reply.author)}
+            sections.append(f"## {helpful_heading}\n\n{by}\n\n{reply.body}")
     people = [topic.author, accepted.author if accepted else None]
     people += [reply.author for reply in key_replies]
     authors: list[User] = []

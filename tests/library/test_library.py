@@ -533,8 +533,9 @@ def test_the_conversation_about_a_resource_links_back_to_it(alice, benoit):
 
 
 def test_only_web_addresses_are_ever_offered_as_links(alice):
-    resource = share(alice, links="https://example.org\njavascript:alert(1)\n/local")
-    assert resource.link_list() == ["https://example.org"]
+    links = "https://example.org\njavascript:alert(1)\n/en/conversations/t/4/\n//evil.example"
+    resource = share(alice, links=links)
+    assert resource.link_list() == ["https://example.org", "/en/conversations/t/4/"]
 
 
 def test_files_go_through_the_storage_api_so_any_storage_backend_serves_them(
