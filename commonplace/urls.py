@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("conversations/", include("commonplace.conversations.urls")),
     path("messages/", include("commonplace.private_messages.urls")),
     path("library/", include("commonplace.library.urls")),
+    path("search/", include("commonplace.search.urls")),
     path("notifications/", include("commonplace.notifications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -13,3 +13,12 @@ class ConversationsConfig(AppConfig):
 
         notices.register_kinds()
         registry.register(finding.KIND, finding.all_topic_documents)
+        registry.register_finder(
+            registry.Finder(
+                key="topics",
+                label=_("Conversations"),
+                find=finding.find,
+                more_url=finding.more_url,
+                position=20,
+            )
+        )

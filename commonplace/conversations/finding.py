@@ -102,3 +102,33 @@ def _visible(replies):
 def _visible_reply_bodies(replies) -> Iterator[str]:
     # Streamed in order, so a long thread stops being read once the cap is reached.
     return _visible(replies).order_by("number").values_list("body", flat=True).iterator()
+
+
+def find(viewer, query: str, limit: int) -> tuple[list, int]:
+    """Conversations' part of the one search page."""
+    from django.urls import reverse
+
+    from commonplace.conversations.selectors import topics_matching
+    from commonplace.search.registry import Found
+
+    page = topics_matching(member=viewer, query=query, page_number=1)
+    found = [
+        Found(
+            title=topic.title,
+            url=reverse(
+                "conversations:topic",
+                kwargs={"space_slug": topic.space.slug, "topic_id": topic.pk, "slug": topic.slug},
+            ),
+            detail=str(topic.space.name),
+        )
+        for topic in list(page.object_list)[:limit]
+    ]
+    return found, page.paginator.count
+
+
+def more_url(query: str) -> str:
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    return reverse("conversations:latest") + "?" + urlencode({"q": query})

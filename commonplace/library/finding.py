@@ -19,7 +19,14 @@ CHUNK = 500
 
 
 def register_search() -> None:
+    from django.utils.translation import gettext_lazy as _
+
     registry.register(KIND, all_documents)
+    registry.register_finder(
+        registry.Finder(
+            key="resources", label=_("Resources"), find=find, more_url=more_url, position=10
+        )
+    )
 
 
 def documents(resource: Resource) -> dict[str, str]:
@@ -63,3 +70,32 @@ def _with_files(resources):
             to_attr="current_files",
         )
     )
+
+
+def find(viewer, query: str, limit: int) -> tuple[list, int]:
+    """The library's part of the one search page."""
+    from django.utils.text import Truncator
+
+    from commonplace.library.selectors import Filters, resources_page
+    from commonplace.library.services import resource_url
+    from commonplace.search.registry import Found
+
+    page, _by_relevance = resources_page(viewer=viewer, filters=Filters(q=query), page_number=1)
+    found = [
+        Found(
+            title=resource.title,
+            url=resource_url(resource),
+            detail=str(resource.kind.name),
+            excerpt=Truncator(resource.summary).chars(160),
+        )
+        for resource in page.object_list[:limit]
+    ]
+    return found, page.paginator.count
+
+
+def more_url(query: str) -> str:
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    return reverse("library:list") + "?" + urlencode({"q": query})

@@ -13,5 +13,14 @@ class PeopleConfig(AppConfig):
         from commonplace.search import registry
 
         registry.register("profile", visibility.all_search_documents)
+        registry.register_finder(
+            registry.Finder(
+                key="people",
+                label=_("People"),
+                find=visibility.find,
+                more_url=visibility.more_url,
+                position=30,
+            )
+        )
         # Expired data downloads are deleted within the hour (DATA_EXPORT_DAYS).
         schedule.every(3600, name="people.data_exports_expire")(services.data_exports_expire)

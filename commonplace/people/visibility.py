@@ -173,3 +173,33 @@ def all_search_documents():
     )
     for profile in profiles.iterator(chunk_size=1000):
         yield profile.pk, search_documents(profile)
+
+
+def find(viewer, query: str, limit: int) -> tuple[list, int]:
+    """People's part of the one search page: members in the directory, as this viewer may see
+    them."""
+    from django.urls import reverse
+
+    from commonplace.people.selectors import DirectoryFilters, directory
+    from commonplace.search.registry import Found
+
+    page, people = directory(
+        viewer=viewer, filters=DirectoryFilters(query=query, sort="relevance"), page_number=1
+    )
+    found = [
+        Found(
+            title=person.name,
+            url=reverse("people:member", kwargs={"user_id": person.user_id}),
+            detail=" · ".join(part for part in (person.organization, person.province) if part),
+        )
+        for person in people[:limit]
+    ]
+    return found, page.paginator.count
+
+
+def more_url(query: str) -> str:
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    return reverse("people:directory") + "?" + urlencode({"q": query})

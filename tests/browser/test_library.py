@@ -293,6 +293,30 @@ def test_a_member_finds_a_resource_by_focus_area_and_by_a_word_inside_its_pdf(
     assert site_path(page) == resource_path(language, wanted)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_search_from_the_header_finds_the_pdf_word_among_resources(
+    page, library, alice, benoit, language
+):
+    reader = speak(benoit, language)
+    wanted = share(alice, "Summer grief cafés", files=[checked_pdf("c.pdf", f"Cafes {PDF_WORD}")])
+    run_tasks()
+    log_in_as(page, reader)
+    visit(page, f"/{language}/library/")
+    click_and_check(
+        page,
+        page.get_by_role("navigation", name=say(language, "Main")).get_by_role(
+            "link", name=say(language, "Search"), exact=True
+        ),
+    )
+    page.get_by_role("searchbox", name=say(language, "Resources, conversations and people")).fill(
+        PDF_WORD
+    )
+    click_and_check(page, page.get_by_role("button", name=say(language, "Search"), exact=True))
+    section = page.get_by_role("region", name=say(language, "Resources"))
+    click_and_check(page, section.get_by_role("link", name=wanted.title))
+    assert site_path(page) == resource_path(language, wanted)
+
+
 # 3. "I used this" ------------------------------------------------------------------------------
 
 

@@ -169,6 +169,7 @@ ACCESS = {
     ),
     # A members-only resource by "listed", with a file and a suggestion by alice; alice is
     # not one of its authors, so the author's and stewards' actions refuse her.
+    "search:everything": MEMBERS,
     "library:home": MEMBERS,
     "library:list": MEMBERS,
     "library:public": PUBLIC,
