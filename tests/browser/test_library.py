@@ -44,6 +44,7 @@ from tests.browser.test_conversations import (
     topic_path,
 )
 from tests.conftest import run_tasks
+from tests.conversations.files import pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -60,37 +61,8 @@ kinds_migration = importlib.import_module("commonplace.library.migrations.0002_k
 # Helpers --------------------------------------------------------------------------------------
 
 
-def pdf_with_text(text: str) -> bytes:
-    """A one-page PDF whose page shows ``text``, with a correct cross-reference table, so any
-    reader (pypdf in the worker among them) finds the words."""
-    stream = f"BT /F1 14 Tf 20 100 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 def checked_pdf(name: str, text: str) -> CheckedFile:
-    return CheckedFile(
-        name=name, kind="pdf", content_type="application/pdf", content=pdf_with_text(text)
-    )
+    return CheckedFile(name=name, kind="pdf", content_type="application/pdf", content=pdf(text))
 
 
 def area(slug: str) -> FocusArea:
@@ -155,7 +127,7 @@ def test_a_member_shares_a_story_with_a_pdf_that_only_members_can_download(
 ):
     alice = speak(alice, language)
     pdf_path = tmp_path / PDF_NAME
-    pdf_path.write_bytes(pdf_with_text(f"Summer cafes {PDF_WORD}"))
+    pdf_path.write_bytes(pdf(f"Summer cafes {PDF_WORD}"))
     story = kind("story")
     log_in_as(page, alice)
 
@@ -216,7 +188,7 @@ def test_a_member_shares_a_story_with_a_pdf_that_only_members_can_download(
     # The member gets the file, byte for byte.
     answer = page.request.get(page.base_url + file_path)
     assert answer.status == 200
-    assert answer.body() == pdf_with_text(f"Summer cafes {PDF_WORD}")
+    assert answer.body() == pdf(f"Summer cafes {PDF_WORD}")
 
     # A visitor with no session is sent to log in, and never gets the file.
     stranger = browser.new_context(locale="en-CA")

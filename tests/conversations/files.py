@@ -33,17 +33,24 @@ DOCUMENT = (
 MAKE, DESCRIPTION, ORIENTATION, GPS = 0x010F, 0x010E, 0x0112, 0x8825
 
 
-def pdf(text: str = "Hello, caregivers", *, padding: int = 0) -> bytes:
-    """A one-page PDF, with its cross-reference table, readable by any PDF reader."""
-    stream = f"BT /F1 18 Tf 20 100 Td ({text}) Tj ET".encode("latin-1")
+def pdf(*pages: str, padding: int = 0) -> bytes:
+    """A PDF with one line of Helvetica on each page (one page, "Hello, caregivers", by
+    default), with its cross-reference table, readable by any PDF reader."""
+    pages = pages or ("Hello, caregivers",)
+    # Objects: 1 the catalogue, 2 the page tree, 3 the font, then a page and its text for each.
+    kids = " ".join(f"{4 + 2 * index} 0 R" for index in range(len(pages)))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    for index, text in enumerate(pages):
+        stream = f"BT /F1 14 Tf 20 100 Td ({text}) Tj ET".encode("latin-1")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Contents {5 + 2 * index} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     if padding:
         out += b"%" + b"x" * padding + b"\n"  # a comment: size without changing the page

@@ -15,42 +15,10 @@ from pypdf import PdfReader, PdfWriter
 from commonplace.library import extraction, finding
 from commonplace.library.models import Resource, ResourceFile, ResourceKind
 from commonplace.library.tasks import read_file_text, schedule_reading
+from tests.conversations.files import pdf
 
 WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CORRUPT_PDF = b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n"
-
-
-def pdf(*pages: str) -> bytes:
-    """A PDF with one line of Helvetica on each page, written by hand with its cross-reference
-    table, as a PDF reader expects it."""
-    count = len(pages)
-    # Objects: 1 the catalogue, 2 the page tree, 3 the font, then a page and its text for each.
-    kids = " ".join(f"{4 + 2 * index} 0 R" for index in range(count))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    for index, text in enumerate(pages):
-        stream = f"BT /F1 14 Tf 20 100 Td ({text}) Tj ET".encode("latin-1")
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 200] /Contents {5 + 2 * index} 0 R "
-            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
 
 
 def docx(body: str, *, doctype: str = "") -> bytes:

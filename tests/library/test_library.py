@@ -23,7 +23,7 @@ from commonplace.library.models import (
 from commonplace.notifications.models import Notification
 from commonplace.people.models import Contribution
 from tests.conftest import make_person
-from tests.library.test_extraction import pdf
+from tests.conversations.files import pdf
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 NAUGHTY = json.loads((DATA / "blns.json").read_text("utf-8"))
