@@ -343,11 +343,13 @@ def test_the_header_works_with_the_keyboard_alone(page, alice, demo_site, langua
         bell = gettext("Notifications, none unread")
         conversations = gettext("Conversations")
         private_messages = gettext("Messages")
+        library = gettext("Library")
+        search = gettext("Search")
         menu_links = [*words["menu_links"][:2], gettext("Notification emails")]
         menu_links += words["menu_links"][2:]
     visit(page, f"/{language}/")
-    # Members also see "Members", "Conversations", "Messages" and the bell.
-    order = [tab_to(page)["text"] for _ in range(10)]
+    # Members also see "Members", "Conversations", "Library", "Search", "Messages" and the bell.
+    order = [tab_to(page)["text"] for _ in range(12)]
     assert order == [
         words["skip"],
         words["community"],
@@ -355,6 +357,8 @@ def test_the_header_works_with_the_keyboard_alone(page, alice, demo_site, langua
         words["about"],
         words["members"],
         conversations,
+        library,
+        search,
         private_messages,
         words["switch"],
         bell,
