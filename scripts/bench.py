@@ -10,8 +10,10 @@ In order, it:
 2. starts gunicorn as in production (DEBUG off, a fresh SECRET_KEY) but over plain HTTP and with
    QUERY_COUNT_HEADER on, on a free port;
 3. logs in as a scale member and a scale steward;
-4. drives each page of PAGES from a separate process (threads with their own connections) for a
-   fixed time after a short warm-up, so the load generator's own work is not timed by the server;
+4. drives each page of PAGES (public and member pages, the audit log, joining and the review
+   queue, the directory, conversations, private messages and the library) from a separate
+   process (threads with their own connections) for a fixed time after a short warm-up, so the
+   load generator's own work is not timed by the server;
 5. prints latency percentiles, throughput, errors, SQL queries per request and the workers' peak
    memory, and writes the same to VAR_DIR/bench/latest.json (and a dated copy beside it);
 6. stops gunicorn, also on Ctrl-C or an error.
@@ -124,6 +126,16 @@ PAGES = [
     # Private messages: 5,000 conversations, 200 of them the member's, one of 300 messages.
     Page("messages-inbox", "{messages}", login="member"),
     Page("messages-300-last-page", "{messages-long}", login="member"),
+    # The library at 5,000 resources: its home page, the list filtered by focus area and
+    # language, a search of it, and one resource (areas, audiences, a translation, 40 uses).
+    Page("library-home", "/en/library/", login="member"),
+    Page(
+        "library-filtered",
+        "/en/library/browse/?area=caregiver-support&language=en",
+        login="member",
+    ),
+    Page("library-search", "/en/library/browse/?q=grief+cafe", login="member"),
+    Page("resource", "{resource}", login="member"),
 ]
 
 
@@ -641,7 +653,8 @@ def summarize(
 
 
 COLUMNS = [
-    ("page", 14, "<"),
+    # As wide as the longest page name, so the figures line up.
+    ("page", max(len(page.name) for page in PAGES), "<"),
     ("p50 ms", 8, ">"),
     ("p95 ms", 8, ">"),
     ("p99 ms", 8, ">"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from commonplace.accounts.permissions import is_member, is_steward
 from commonplace.conversations.models import Reply, Topic
@@ -109,7 +109,8 @@ def _shown(viewer, *, public: bool) -> QuerySet:
 
 
 def _for_cards(resources: QuerySet) -> QuerySet:
-    return resources.select_related("kind", "region").prefetch_related("areas")
+    # What library/resource_card.html shows; a card has no focus areas, so none are fetched.
+    return resources.select_related("kind", "region")
 
 
 def _in_reader_language(resources: QuerySet) -> QuerySet:
@@ -125,7 +126,7 @@ def _in_reader_language(resources: QuerySet) -> QuerySet:
 def resources_page(
     *, viewer, filters: Filters, page_number, public: bool = False
 ) -> tuple[Page, bool]:
-    """A page of resources matching ``filters`` (kind, region, areas preloaded), and whether
+    """A page of resources matching ``filters`` (kind and region preloaded), and whether
     the order is by relevance. Search words rank results unless another order was chosen."""
     resources = _shown(viewer, public=public)
     if filters.kind:
@@ -163,13 +164,22 @@ def resources_page(
         order = ["title", "pk"]
     else:
         order = ["-published_at", "-pk"]
-    ids = list(resources.order_by(*order).values_list("pk", flat=True).distinct()[:5000])
+    # Each filter joins at most one row per resource (one focus area, one audience by its
+    # unique slug), so the ids need no DISTINCT.
+    ids = resources.order_by(*order).values_list("pk", flat=True)
     if by_relevance and ranked is not None:
+        # At most SEARCH_LIMIT ids, put in the order the search ranked them.
         rank = {object_id: position for position, object_id in enumerate(ranked)}
-        ids.sort(key=lambda object_id: rank.get(object_id, len(rank)))
-    page = Paginator(ids, PER_PAGE).get_page(page_number)
-    found = {item.pk: item for item in _for_cards(Resource.objects.filter(pk__in=page.object_list))}
-    page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        page = Paginator(
+            sorted(ids, key=lambda object_id: rank.get(object_id, len(rank))), PER_PAGE
+        ).get_page(page_number)
+    else:
+        # The database counts and cuts out the page: a list of thousands of resources is
+        # never read into Python.
+        page = Paginator(ids, PER_PAGE).get_page(page_number)
+    page_ids = list(page.object_list)
+    found = {item.pk: item for item in _for_cards(Resource.objects.filter(pk__in=page_ids))}
+    page.object_list = [found[pk] for pk in page_ids if pk in found]
     return page, by_relevance
 
 
@@ -178,12 +188,15 @@ def home_shelves(viewer) -> dict:
     collections with their first few resources."""
     shown = _in_reader_language(_shown(viewer, public=False))
     cards = _for_cards(shown)
+    # Only the first few items of each collection, in one query (a window over the
+    # collections); each item is checked against ``shown`` by its key, rather than the
+    # collection items being matched against every resource shown.
     collections = Collection.objects.prefetch_related(
         Prefetch(
             "items",
-            queryset=CollectionItem.objects.filter(resource__in=shown).select_related(
-                "resource__kind"
-            ),
+            queryset=CollectionItem.objects.filter(
+                Exists(shown.filter(pk=OuterRef("resource_id")))
+            ).select_related("resource__kind")[:COLLECTION_SHELF],
             to_attr="shown_items",
         )
     )
@@ -201,10 +214,14 @@ def home_shelves(viewer) -> dict:
     }
 
 
+def kinds() -> list[ResourceKind]:
+    return list(ResourceKind.objects.all())
+
+
 def filter_choices() -> dict:
     """The vocabularies the filters offer."""
     return {
-        "kinds": list(ResourceKind.objects.all()),
+        "kinds": kinds(),
         "areas": list(FocusArea.objects.filter(is_active=True)),
         "audiences": list(Audience.objects.filter(is_active=True)),
         "regions": list(Region.objects.filter(is_active=True)),

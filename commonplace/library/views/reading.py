@@ -17,7 +17,8 @@ from commonplace.library.services import resource_url
 def home(request: HttpRequest) -> HttpResponse:
     member = current_member(request)
     context = selectors.home_shelves(member)
-    context["choices"] = selectors.filter_choices()
+    # The home page offers only the kinds; the other vocabularies are the list's filters.
+    context["choices"] = {"kinds": selectors.kinds()}
     context["drafts"] = selectors.drafts_for(member)
     context["viewer_is_steward"] = is_steward(member)
     return render(request, "library/home.html", context)
