@@ -143,3 +143,16 @@ def test_email_url_understands_starttls_and_implicit_tls():
 def test_email_url_mistakes_are_explained(url):
     with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
         mailer_from_url("EMAIL_URL", url)
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, "60"), ("0", "0"), ("300", "300")])
+def test_sqlite_connections_are_kept_as_long_as_db_conn_max_age_says(tmp_path, value, expected):
+    env = {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path / 'kept.sqlite3'}"}
+    if value is not None:
+        env["DB_CONN_MAX_AGE"] = value
+    script = (
+        "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    )
+    result = run_manage("shell", "--no-imports", "-c", script, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
