@@ -30,8 +30,7 @@ from commonplace.library.models import (
     ResourceVersion,
 )
 from commonplace.library.services import resource_slug, resource_url
-from commonplace.search.models import SearchEntry
-from commonplace.search.words import folded_document
+from commonplace.search.services import index_new
 
 BATCH = 2000
 PREFIX = "scale-"
@@ -424,20 +423,8 @@ def _collections(chooser: random.Random, resources: list[Resource]) -> int:
 def _index(resources: list[Resource]) -> int:
     """Search entries in bulk, with the text ``finding.documents`` gives each resource: one
     insert per batch instead of one task per resource."""
-    entries = []
     for resource in resources:
         resource.current_files = []  # type: ignore[attr-defined]  # none at scale
-        for audience, text in documents(resource).items():
-            folded = folded_document(text)
-            if folded:
-                entries.append(
-                    SearchEntry(
-                        kind=KIND,
-                        object_id=resource.pk,
-                        audience=audience,
-                        text=text,
-                        folded=folded,
-                    )
-                )
-    SearchEntry.objects.bulk_create(entries, batch_size=BATCH)
-    return len(entries)
+    return index_new(
+        kind=KIND, objects=((resource.pk, documents(resource)) for resource in resources)
+    )

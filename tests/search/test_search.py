@@ -1,11 +1,11 @@
 """The one search: what it finds, for whom, and in what order. Runs on SQLite and PostgreSQL."""
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from commonplace.search.models import SearchEntry
 from commonplace.search.selectors import search
-from commonplace.search.services import index, remove
+from commonplace.search.services import index, index_new, remove
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,27 @@ def test_empty_texts_or_texts_without_words_remove_the_object(alice_and_benoit):
     index(kind="profile", object_id=1, documents={"members": "", "stewards": " -- !!! "})
     assert found("Alice", audiences=EVERYONE) == []
     assert not SearchEntry.objects.filter(object_id=1).exists()
+
+
+def test_many_new_objects_are_indexed_at_once_and_found_like_any_other():
+    written = index_new(
+        kind="profile",
+        objects=[
+            (1, {"members": "Kingston grief café", "stewards": "Kingston grief café"}),
+            (2, {"members": "Montréal soins palliatifs"}),
+            (3, {"members": "!!!"}),  # no words: nothing to find it by, so no entry
+        ],
+    )
+    assert written == 3
+    assert found("grief") == [1]
+    assert found("palliatifs", audiences=EVERYONE) == [2]
+    assert SearchEntry.objects.filter(object_id=3).count() == 0
+
+
+def test_indexing_new_objects_refuses_one_already_indexed(alice_and_benoit):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        index_new(kind="profile", objects=[(1, {"members": "Someone else entirely"})])
+    assert found("Kingston") == [1]
 
 
 def test_removing_an_object_takes_it_out_for_every_audience(alice_and_benoit):
