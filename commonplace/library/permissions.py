@@ -48,6 +48,11 @@ def can_use(resource: Resource, member) -> bool:
     return is_member(member) and resource.status != Resource.Status.DRAFT
 
 
+def can_record_use(resource: Resource, member) -> bool:
+    """ "I used this" is evidence for the authors' contributions, so it comes from others."""
+    return can_use(resource, member) and not is_author(resource, member)
+
+
 def can_suggest(resource: Resource, member) -> bool:
     """Members who are not its authors suggest; authors simply edit."""
     return can_use(resource, member) and not is_author(resource, member)

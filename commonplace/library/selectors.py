@@ -284,7 +284,8 @@ def related_topics(resource: Resource, member) -> list[Topic]:
     from commonplace.conversations.selectors import topics_shown
 
     area_ids = [area.pk for area in resource.areas.all()]
-    visible = topics_shown(member=member, counts=False).exclude(pk=resource.discussion_id or 0)
+    # Comment threads of resources (this one's or others') are not conversations to point to.
+    visible = topics_shown(member=member, counts=False).filter(library_resource__isnull=True)
     chosen: list[Topic] = []
     if resource.source_topic_id:
         chosen = list(visible.filter(pk=resource.source_topic_id).select_related("space"))

@@ -347,6 +347,10 @@ def test_a_member_says_they_used_a_resource_and_its_author_hears_of_it(
     tab_to(page, notice.get_by_role("link").first)
     press_and_check(page)
     assert site_path(page) == resource_path(language, resource)
+    # The author reads how it was used, but cannot count a use of their own work.
+    uses = page.get_by_role("region", name=say(language, "How members used it"))
+    assert "Adapted it for our rural drivers." in uses.inner_text()
+    assert page.get_by_role("button", name=say(language, "I used this")).count() == 0
 
 
 # 4. From a conversation to the library --------------------------------------------------------

@@ -273,6 +273,34 @@ def test_the_resource_page_asks_the_same_number_of_queries_however_much_it_holds
     assert count() <= few + 2  # the discussion and its comments appear once there are any
 
 
+def test_a_resource_points_to_related_resources_and_conversations_a_reader_may_open(
+    client, alice, benoit
+):
+    grief = grief_area()
+    other_area, _created = FocusArea.objects.get_or_create(
+        slug="advance-care-planning", defaults={"name_en": "Planning", "name_fr": "Planification"}
+    )
+    resource = share(alice, areas=[grief])
+    neighbour = share(alice, title="Bereavement walk", areas=[grief])
+    share(alice, title="Will-writing clinic", areas=[other_area])
+    draft = share(alice, title="Unfinished grief notes", areas=[grief], publish=False)
+    open_space = Space.objects.create(slug="open", name_en="Open")
+    closed = Space.objects.create(slug="inner", name_en="Inner", is_private=True)
+    talk = topic_start(space=open_space, author=alice, title="Grief circles", body="Ours.",
+                       areas=[grief])  # fmt: skip
+    topic_start(space=closed, author=alice, title="Private grief", body="Us.", areas=[grief])
+    # The neighbour's comment thread carries the same focus area, but is not a conversation.
+    services.resource_comment(resource=neighbour, member=alice, body="Lovely")
+
+    client.force_login(benoit)
+    response = client.get(page(resource))
+    assert [item.title for item in response.context["related"]] == [neighbour.title]
+    assert [topic.title for topic in response.context["related_topics"]] == [talk.title]
+    html = response.content.decode()
+    assert draft.title not in html
+    assert "Private grief" not in html
+
+
 # --- Using and improving ------------------------------------------------------------------------
 
 
@@ -290,6 +318,24 @@ def test_i_used_this_counts_once_credits_the_author_and_tells_them(client, alice
     resource.refresh_from_db()
     assert resource.use_count == 0
     assert not Contribution.objects.filter(member=alice, kind="resource_used").exists()
+
+
+def test_authors_cannot_say_they_used_their_own_resource_but_read_how_others_did(
+    client, alice, benoit
+):
+    resource = share(alice, authors=[alice, benoit])
+    client.force_login(benoit)
+    response = client.post(reverse("library:use", kwargs={"pk": resource.pk}), {"note": "Mine"})
+    assert response.status_code == 403
+    resource.refresh_from_db()
+    assert resource.use_count == 0
+    assert not Contribution.objects.filter(kind="resource_used").exists()
+
+    carol = make_person("carol@example.org", name="Carol Ng")
+    services.resource_use(resource=resource, member=carol, note="Read it at our circle")
+    html = client.get(page(resource)).content.decode()
+    assert "Read it at our circle" in html
+    assert reverse("library:use", kwargs={"pk": resource.pk}) not in html
 
 
 def test_an_author_cannot_use_their_own_draft_and_an_over_long_note_is_refused_and_kept(

@@ -118,6 +118,7 @@ def resource_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 "can_publish": permissions.can_publish(resource, viewer),
                 "can_make_public": permissions.can_make_public(viewer),
                 "can_use": permissions.can_use(resource, viewer),
+                "can_record_use": permissions.can_record_use(resource, viewer),
                 "can_suggest": permissions.can_suggest(resource, viewer),
                 "can_comment": permissions.can_comment(resource, viewer),
                 "suggestions": selectors.open_suggestions(resource)

@@ -142,7 +142,7 @@ def make_public(request: HttpRequest, pk: int) -> HttpResponse:
 def use(request: HttpRequest, pk: int) -> HttpResponse:
     member = current_member(request)
     resource = visible_resource(request, pk)
-    permissions.check(permissions.can_use(resource, member))
+    permissions.check(permissions.can_record_use(resource, member))
     form = forms.UseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.resource_use(resource=resource, member=member, note=form.cleaned_data["note"])
