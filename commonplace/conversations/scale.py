@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from commonplace.accounts.models import Role
 from commonplace.accounts.scale import scale_users
+from commonplace.conversations import finding
 from commonplace.conversations.models import (
     ReadPosition,
     Reply,
@@ -21,6 +22,7 @@ from commonplace.conversations.models import (
 )
 from commonplace.core.markdown import render_markdown
 from commonplace.core.seeding import save_bench_paths
+from commonplace.search.services import index_new
 
 SPACES = 20
 # Per scale member: 10,000 members give 20,000 topics and 200,000 replies.
@@ -131,6 +133,12 @@ def seed(log, options: dict) -> None:
     Reply.objects.bulk_create(batch)
     written += len(batch)
     log(f"Created {written:,} replies")
+    # Indexed like the worker would, so the one search has every topic's words to look through.
+    indexed = sum(
+        index_new(kind=finding.KIND, objects=finding.all_topic_documents(space_id=space.pk))
+        for space in spaces
+    )
+    log(f"Indexed {indexed:,} search entries for the topics")
     # The bench member follows a few spaces and has read part of the long threads, so their
     # home page and the unread counts have work to do.
     SpaceFollow.objects.bulk_create(

@@ -14,7 +14,7 @@ from commonplace.people.models import (
     Visibility,
 )
 from commonplace.people.visibility import search_documents
-from commonplace.search.models import SearchEntry
+from commonplace.search.services import index_new
 
 BATCH = 2000
 ROLES = [
@@ -145,23 +145,12 @@ def seed(log, options: dict) -> None:
 
 def _index_all(created: list[Profile]) -> None:
     """Search entries in bulk: one query per batch instead of one task per profile."""
-    from commonplace.search.words import folded_document
-
     fresh = (
         Profile.objects.filter(pk__in=[profile.pk for profile in created])
         .select_related("user")
         .prefetch_related("area_links__area")
     )
-    entries = []
-    for profile in fresh.iterator(chunk_size=1000):
-        for audience, text in search_documents(profile).items():
-            entries.append(
-                SearchEntry(
-                    kind="profile",
-                    object_id=profile.pk,
-                    audience=audience,
-                    text=text,
-                    folded=folded_document(text),
-                )
-            )
-    SearchEntry.objects.bulk_create(entries, batch_size=BATCH, ignore_conflicts=True)
+    index_new(
+        kind="profile",
+        objects=((profile.pk, search_documents(profile)) for profile in fresh.iterator(1000)),
+    )
