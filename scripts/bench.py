@@ -136,6 +136,8 @@ PAGES = [
     ),
     Page("library-search", "/en/library/browse/?q=grief+cafe", login="member"),
     Page("resource", "{resource}", login="member"),
+    # The header's one search, across people, conversations and the library at once.
+    Page("search-everything", "/en/search/?q=grief+cafe", login="member"),
 ]
 
 

@@ -307,3 +307,15 @@ def test_the_sqlite_full_text_index_stays_exactly_in_step_with_the_entries():
             "VALUES ('integrity-check', 1)"
         )
     assert found("changed back") == [2]
+
+
+def test_a_sqlite_search_looks_matches_up_in_the_narrow_index_not_among_the_texts():
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL filters its GIN index's matches without this index")
+    from commonplace.search import selectors
+
+    sql, params = selectors._sqlite(kind="profile", words=["alice"], audiences=["members"], limit=5)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "COVERING INDEX search_entry_match_lookup_idx" in plan
