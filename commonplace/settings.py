@@ -334,6 +334,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own console handler (development only) would repeat every line the root
+        # logger writes; its mail handler has no ADMINS to write to.
+        "django": {"handlers": [], "level": "INFO"},
         "django.db.backends": {"level": "INFO"},
         # Request lines carry invitation and reset tokens in their paths; keep them out of logs.
         "django.server": {"level": "WARNING"},

@@ -156,3 +156,18 @@ def test_sqlite_connections_are_kept_as_long_as_db_conn_max_age_says(tmp_path, v
     result = run_manage("shell", "--no-imports", "-c", script, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("debug", ["true", "false"])
+def test_a_log_line_from_django_is_written_once(debug):
+    """Django's own console handler (on in development) would repeat what the root logger
+    already writes: the worker's task lines came out twice."""
+    env = {**PRODUCTION, "DEBUG": debug}
+    result = run_manage(
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('django.tasks').warning('Task one finished')",
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (result.stdout + result.stderr).count("Task one finished") == 1
