@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from commonplace.notifications import kinds
 
 RESOURCE_USED = "library.resource_used"
+AUTHOR_CREDITED = "library.author_credited"
 SUGGESTION_MADE = "library.suggestion_made"
 SUGGESTION_DECIDED = "library.suggestion_decided"
 TRANSLATION_LINKED = "library.translation_linked"
@@ -19,6 +20,11 @@ def register_kinds() -> None:
             key=RESOURCE_USED,
             label=_("Members using resources I wrote"),
             sentence=_("%(actor)s used your resource “%(title)s”"),
+        ),
+        kinds.Kind(
+            key=AUTHOR_CREDITED,
+            label=_("Being named an author of a resource"),
+            sentence=_("%(actor)s named you an author of “%(title)s” in the library"),
         ),
         kinds.Kind(
             key=SUGGESTION_MADE,

@@ -299,6 +299,23 @@ def related_topics(resource: Resource, member) -> list[Topic]:
     return chosen
 
 
+def made_from_topic(topic_id: int, viewer) -> list[Resource]:
+    """Resources made from a conversation that ``viewer`` may open, for the conversation's
+    page to point to: drafts only for their authors and the stewards, archived ones last."""
+    if not is_member(viewer):
+        return []
+    made = Resource.objects.filter(source_topic_id=topic_id)
+    if not is_steward(viewer):
+        made = made.filter(
+            ~Q(status=Resource.Status.DRAFT) | Q(authors=viewer) | Q(created_by=viewer)
+        ).distinct()
+    order = [Resource.Status.DRAFT, Resource.Status.PUBLISHED, Resource.Status.ARCHIVED]
+    return sorted(
+        made.select_related("kind").order_by("-created_at")[:10],
+        key=lambda resource: order.index(Resource.Status(resource.status)),
+    )
+
+
 def latest_comments(resource: Resource) -> list[Reply]:
     """The last few comments members can see, oldest of them first."""
     if resource.discussion_id is None:

@@ -115,7 +115,7 @@ def resource_share(
         _store_files(resource=resource, member=member, files=files, stored=stored)
         _version_save(resource=resource, editor=member, note="")
         if publish:
-            _published(resource)
+            _published(resource, actor=member)
         _reindex_on_commit(resource)
         return resource
 
@@ -166,7 +166,7 @@ def resource_edit(
         _store_files(resource=resource, member=editor, files=files, stored=stored)
         _version_save(resource=resource, editor=editor, note=note)
         if resource.is_published:
-            _published(resource)
+            _published(resource, actor=editor)
         _reindex_on_commit(resource)
         return resource
 
@@ -207,12 +207,25 @@ def _version_save(*, resource: Resource, editor: User | None, note: str) -> Reso
     )
 
 
-def _published(resource: Resource) -> None:
-    """What sharing a resource with members sets going: each author's contribution."""
+def _published(resource: Resource, *, actor: User) -> None:
+    """What sharing a resource with members sets going: each author's contribution, and word
+    to the authors someone else named (once each, however often it is edited), so a member
+    whose answer became a resource hears of it."""
     from commonplace.people.services import contribution_record
 
     areas = list(resource.areas.all())
-    for author in resource.authors.filter(is_active=True):
+    authors = list(resource.authors.filter(is_active=True))
+    notify(
+        recipients=authors,
+        kind=notices.AUTHOR_CREDITED,
+        actor=actor,
+        target_key=f"{notices.resource_key(resource.pk)}/credited",
+        url_name="library:resource-link",
+        url_kwargs={"pk": resource.pk},
+        title=resource.title,
+        excerpt=_excerpt(resource.summary),
+    )
+    for author in authors:
         contribution_record(
             member=author,
             kind="resource_shared",
@@ -236,7 +249,7 @@ def resource_publish(*, resource: Resource, member: User) -> None:
     resource.status = Resource.Status.PUBLISHED
     resource.published_at = resource.published_at or timezone.now()
     resource.save(update_fields=["status", "published_at"])
-    _published(resource)
+    _published(resource, actor=member)
     audit.record(member, "resource.publish", resource)
     _reindex_on_commit(resource)
 

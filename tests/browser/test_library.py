@@ -420,6 +420,16 @@ def test_the_asker_turns_an_answered_question_into_a_resource_that_credits_and_l
     assert about.locator("dt", has_text=say(language, "Came from")).count() == 1
     click_and_check(page, came_from)
     assert site_path(page) == topic_path(language, topic)
+    # The conversation now leads to what it became, instead of offering to make another.
+    kept = page.get_by_role("complementary", name=say(language, "Kept in the library"))
+    expect(kept.get_by_role("link", name=resource.title)).to_have_attribute(
+        "href", resource_path(language, resource)
+    )
+    assert page.get_by_role("button", name=say(language, "Turn into a resource")).count() == 0
+    # The member whose answer it holds is told they are named as an author.
+    credited = Notification.objects.get(kind="library.author_credited")
+    assert credited.recipient == answerer
+    assert credited.actor == asker
 
 
 # 5. Linking a translation ---------------------------------------------------------------------

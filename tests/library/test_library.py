@@ -492,10 +492,55 @@ def test_a_question_with_an_accepted_answer_becomes_a_draft_crediting_its_author
     assert "Ask the faith communities." in resource.body
     assert "Partner with the library." in resource.body
     assert set(resource.authors.all()) == {alice, benoit, sam}
+    # The draft tells no one; sharing it tells the authors it credits, once, but not the
+    # member who shared it.
+    credited = Notification.objects.filter(kind="library.author_credited")
+    assert not credited.exists()
+    services.resource_publish(resource=resource, member=alice)
+    services.resource_edit(
+        resource=resource, editor=alice, title=resource.title, summary="Revised.",
+        body=resource.body, language="en", licence="cc-by-4.0", areas=[], audiences=[],
+        region=None, authors=[alice, benoit, sam], credits="", links="",
+    )  # fmt: skip
+    assert sorted(credited.values_list("recipient__email", flat=True)) == sorted(
+        [benoit.email, sam.email]
+    )
     # Another member who did not start it cannot.
     client.force_login(benoit)
     response = client.post(reverse("library:from-topic", kwargs={"topic_id": topic.pk}))
     assert response.status_code == 403
+
+
+def test_the_conversation_leads_to_its_resource_and_a_second_press_makes_no_twin(
+    client, alice, benoit, sam
+):
+    space = Space.objects.create(slug="open", name_en="Open")
+    topic = topic_start(
+        space=space, author=alice, title="Hospice volunteer rota", body="How do you plan it?"
+    )
+    topic_page = reverse("conversations:topic-link", kwargs={"topic_id": topic.pk})
+    turn = reverse("library:from-topic", kwargs={"topic_id": topic.pk})
+    client.force_login(alice)
+    assert turn in client.get(topic_page, follow=True).content.decode()
+    client.post(turn)
+    draft = Resource.objects.get()
+    # The asker now finds the draft from the conversation, and no button to make another.
+    shown = client.get(topic_page, follow=True).content.decode()
+    assert page(draft) in shown
+    assert turn not in shown
+    response = client.post(turn)
+    assert response.status_code == 302
+    assert response["Location"] == page(draft)
+    assert Resource.objects.count() == 1
+    # Other members do not see the draft from the conversation until it is shared.
+    client.force_login(benoit)
+    assert page(draft) not in client.get(topic_page, follow=True).content.decode()
+    services.resource_publish(resource=draft, member=alice)
+    assert page(draft) in client.get(topic_page, follow=True).content.decode()
+    # Once archived, the conversation may be turned into a resource again.
+    services.resource_archive(resource=draft, member=sam)
+    client.force_login(alice)
+    assert turn in client.get(topic_page, follow=True).content.decode()
 
 
 def test_a_conversation_in_a_private_space_cannot_be_turned_into_a_resource(client, sam):

@@ -20,7 +20,9 @@ from commonplace.conversations.forms import (
 from commonplace.conversations.models import Attachment, Reaction, Reply, Topic
 from commonplace.core import ratelimit
 from commonplace.core.downloads import content_disposition
+from commonplace.library.models import Resource
 from commonplace.library.permissions import can_turn_into_resource
+from commonplace.library.selectors import made_from_topic
 
 # How often a member may post; members the community does not trust yet get less (see
 # selectors.is_trusted), which slows a spammer down without bothering anyone else.
@@ -200,7 +202,9 @@ def _topic_context(topic, member, page, moderator, previously_read, form) -> dic
     files_base = reverse(
         "conversations:attachment", kwargs={"topic_id": topic.pk, "attachment_id": 1}
     )
+    in_library = made_from_topic(topic.pk, member)
     return {
+        "in_library": in_library,
         "reply_base": reply_base.removesuffix("1/"),
         "member_base": member_base.removesuffix("1/"),
         "files_base": files_base.removesuffix("1/"),
@@ -215,7 +219,10 @@ def _topic_context(topic, member, page, moderator, previously_read, form) -> dic
         "can_reply": permissions.can_reply(topic, member),
         "can_edit_topic": permissions.can_edit(topic, topic, member),
         "can_accept": permissions.can_accept(topic, member),
-        "can_turn_into_resource": can_turn_into_resource(topic, member),
+        # Once a draft or a shared resource exists, the page leads to it instead of
+        # offering to start a second one.
+        "can_turn_into_resource": can_turn_into_resource(topic, member)
+        and not any(resource.status != Resource.Status.ARCHIVED for resource in in_library),
         "reaction_kinds": Reaction.Kind.choices,
         "moderator_topic_actions": [
             ("restore", _("Show the topic again"))

@@ -299,6 +299,15 @@ def from_topic(request: HttpRequest, topic_id: int) -> HttpResponse:
     if topic is None:
         raise Http404
     permissions.check(permissions.can_turn_into_resource(topic, member))
+    # A second press (or a second tab) leads to what the first one made rather than a twin.
+    existing = [
+        resource
+        for resource in selectors.made_from_topic(topic.pk, member)
+        if resource.status != Resource.Status.ARCHIVED
+    ]
+    if existing:
+        messages.info(request, _("This conversation is already in the library."))
+        return redirect(services.resource_url(existing[0]))
     resource = services.resource_from_topic(topic=topic, member=member)
     messages.success(
         request,
