@@ -457,7 +457,8 @@ def discussion_space() -> Space:
 @transaction.atomic
 def resource_comment(*, resource: Resource, member: User, body: str) -> Reply:
     """Post a comment: a reply in the resource's discussion topic, which is started (by the
-    member, in the library's space) the first time someone comments."""
+    member, in the library's space, followed by the resource's authors) the first time someone
+    comments. Followers of the topic are told as with any reply."""
     from commonplace.conversations import services as conversations
 
     locked = Resource.objects.select_for_update().get(pk=resource.pk)
@@ -478,6 +479,10 @@ def resource_comment(*, resource: Resource, member: User, body: str) -> Reply:
         )
         Resource.objects.filter(pk=resource.pk).update(discussion=topic)
         resource.discussion = topic
+        # The authors follow the conversation about their work from its start, so they hear
+        # of every comment (and can stop following it like any other topic).
+        for author in locked.authors.filter(is_active=True):
+            conversations.topic_follow(topic=topic, member=author, follow=True)
     return conversations.reply_post(topic=topic, author=member, body=body)
 
 

@@ -431,6 +431,21 @@ def test_a_comment_goes_into_one_conversation_about_the_resource(client, alice, 
     assert "Second thought" in client.get(page(resource)).content.decode()
 
 
+def test_the_authors_hear_of_every_comment_on_their_resource(client, alice, benoit, sam):
+    resource = share(alice)
+    client.force_login(benoit)
+    client.post(reverse("library:comment", kwargs={"pk": resource.pk}), {"body": "Useful!"})
+    told = Notification.objects.filter(recipient=alice)
+    assert list(told.values_list("kind", "excerpt")) == [
+        ("conversations.reply_in_followed_topic", "Useful!")
+    ]
+    # A later comment from someone else reaches the author and the first commenter.
+    client.force_login(sam)
+    client.post(reverse("library:comment", kwargs={"pk": resource.pk}), {"body": "Agreed."})
+    assert told.filter(excerpt="Agreed.").count() == 1
+    assert Notification.objects.filter(recipient=benoit, excerpt="Agreed.").count() == 1
+
+
 # --- Translations ---------------------------------------------------------------------------
 
 
