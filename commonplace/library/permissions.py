@@ -63,7 +63,13 @@ def can_decide(suggestion: EditSuggestion, member) -> bool:
 
 
 def can_comment(resource: Resource, member) -> bool:
-    return can_use(resource, member) and resource.status == Resource.Status.PUBLISHED
+    """Comments are replies in the resource's conversation, so a moderator who closed or hid
+    that conversation closes them here too."""
+    from commonplace.conversations.permissions import can_reply
+
+    if not (can_use(resource, member) and resource.status == Resource.Status.PUBLISHED):
+        return False
+    return resource.discussion is None or can_reply(resource.discussion, member)
 
 
 def can_turn_into_resource(topic, member) -> bool:

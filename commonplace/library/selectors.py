@@ -237,7 +237,12 @@ def resource_for(pk: int) -> Resource | None:
     ``permissions.can_see_resource``."""
     resource = (
         Resource.objects.select_related(
-            "kind", "region", "created_by", "translation", "source_topic__space", "discussion"
+            "kind",
+            "region",
+            "created_by",
+            "translation",
+            "source_topic__space",
+            "discussion__space",
         )
         .prefetch_related(
             "areas",

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from commonplace.conversations.models import Reaction, Space
+from commonplace.conversations.models import Reaction, Space, Topic
 from commonplace.conversations.services import answer_accept, reply_post, topic_start
 from commonplace.core.models import FocusArea
 from commonplace.library import services
@@ -444,6 +444,21 @@ def test_the_authors_hear_of_every_comment_on_their_resource(client, alice, beno
     client.post(reverse("library:comment", kwargs={"pk": resource.pk}), {"body": "Agreed."})
     assert told.filter(excerpt="Agreed.").count() == 1
     assert Notification.objects.filter(recipient=benoit, excerpt="Agreed.").count() == 1
+
+
+def test_closing_the_conversation_about_a_resource_closes_its_comments(client, alice, benoit, sam):
+    resource = share(alice)
+    client.force_login(benoit)
+    comment = reverse("library:comment", kwargs={"pk": resource.pk})
+    client.post(comment, {"body": "First thought"})
+    resource.refresh_from_db()
+    Topic.objects.filter(pk=resource.discussion_id).update(is_locked=True)
+    assert 'name="body"' not in client.get(page(resource)).content.decode()
+    assert client.post(comment, {"body": "Too late"}).status_code == 403
+    assert resource.discussion.replies.count() == 1
+    # Moderators may still answer in a closed conversation, here as there.
+    client.force_login(sam)
+    assert client.post(comment, {"body": "Closing note"}).status_code == 302
 
 
 # --- Translations ---------------------------------------------------------------------------
