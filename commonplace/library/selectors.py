@@ -321,9 +321,12 @@ def made_from_topic(topic_id: int, viewer) -> list[Resource]:
     )
 
 
-def latest_comments(resource: Resource) -> list[Reply]:
-    """The last few comments members can see, oldest of them first."""
-    if resource.discussion_id is None:
+def latest_comments(resource: Resource, member) -> list[Reply]:
+    """The last few comments the member can see, oldest of them first: none while moderators
+    hide the conversation they belong to (``resource.discussion.space`` preloaded)."""
+    from commonplace.conversations.permissions import can_see_topic
+
+    if resource.discussion is None or not can_see_topic(resource.discussion, member):
         return []
     replies = (
         Reply.objects.filter(

@@ -459,6 +459,13 @@ def test_closing_the_conversation_about_a_resource_closes_its_comments(client, a
     # Moderators may still answer in a closed conversation, here as there.
     client.force_login(sam)
     assert client.post(comment, {"body": "Closing note"}).status_code == 302
+    # Hidden by a moderator, the comments leave the resource's page with their conversation.
+    # (Alice wrote the resource but not the conversation, which Benoît started by commenting.)
+    Topic.objects.filter(pk=resource.discussion_id).update(is_hidden=True)
+    client.force_login(alice)
+    shown = client.get(page(resource)).content.decode()
+    assert "First thought" not in shown
+    assert "Closing note" not in shown
 
 
 # --- Translations ---------------------------------------------------------------------------

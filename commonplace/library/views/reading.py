@@ -111,7 +111,7 @@ def resource_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 "own_use": own_use,
                 "use_form": forms.UseForm(initial={"note": own_use.note if own_use else ""}),
                 "uses": list(resource.uses.select_related("member").exclude(note="")[:5]),
-                "comments": selectors.latest_comments(resource),
+                "comments": selectors.latest_comments(resource, viewer),
                 "comment_form": forms.CommentForm(),
                 "related_topics": selectors.related_topics(resource, viewer),
                 "can_edit": permissions.can_edit(resource, viewer),
