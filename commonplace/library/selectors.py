@@ -330,7 +330,7 @@ def latest_comments(resource: Resource, member) -> list[Reply]:
         return []
     replies = (
         Reply.objects.filter(
-            topic_id=resource.discussion_id,
+            topic=resource.discussion,
             deleted_at__isnull=True,
             is_hidden=False,
             is_pending=False,
