@@ -8,10 +8,12 @@ class ConversationsConfig(AppConfig):
     verbose_name = _("Conversations")
 
     def ready(self) -> None:
-        from commonplace.conversations import finding, notices
+        from commonplace.accounts import deletion
+        from commonplace.conversations import finding, leaving, notices
         from commonplace.search import registry
 
         notices.register_kinds()
+        deletion.register("conversations", leaving.member_forget)
         registry.register(finding.KIND, finding.all_topic_documents)
         registry.register_finder(
             registry.Finder(

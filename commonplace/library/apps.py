@@ -8,7 +8,9 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self) -> None:
-        from commonplace.library import finding, notices
+        from commonplace.accounts import deletion
+        from commonplace.library import finding, notices, services
 
         notices.register_kinds()
         finding.register_search()
+        deletion.register("library", services.member_forget)

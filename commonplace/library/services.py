@@ -17,7 +17,7 @@ from commonplace.conversations.models import Reaction, Reply, Space, Topic
 from commonplace.core import audit
 from commonplace.core.markdown import render_markdown
 from commonplace.core.models import FocusArea, Region
-from commonplace.core.storage import files_removed_on_failure
+from commonplace.core.storage import delete_files, files_removed_on_failure
 from commonplace.library import finding, notices
 from commonplace.library.models import (
     Audience,
@@ -596,3 +596,43 @@ def kind_save(*, kind: ResourceKind, steward: User) -> ResourceKind:
     kind.save()
     audit.record(steward, "resource_kind.update", kind)
     return kind
+
+
+# --- Leaving the community --------------------------------------------------------------------
+
+
+def member_forget(*, member: User, remove_content: bool) -> None:
+    """A member's part in the library, undone before their account is deleted.
+
+    Always: their "I used this" are taken back (counts and the authors' contributions follow)
+    and their translation requests go. With ``remove_content``: resources only they wrote
+    are deleted with their files, versions and search entries, and their suggested edits go;
+    a resource written with others stays, as the others' work too, without their name.
+    Without it, what they wrote stays, credited to a former member.
+    """
+    from commonplace.search.services import remove
+
+    for use in ResourceUse.objects.filter(member=member).select_related("resource"):
+        resource_unuse(resource=use.resource, member=member)
+    TranslationRequest.objects.filter(member=member).delete()
+    if not remove_content:
+        return
+    EditSuggestion.objects.filter(member=member).delete()
+    theirs = (
+        Resource.objects.filter(Q(authors=member) | Q(created_by=member))
+        .distinct()
+        .prefetch_related("authors", "files")
+    )
+    alone = [
+        resource
+        for resource in theirs
+        if all(author.pk == member.pk for author in resource.authors.all())
+    ]
+    with transaction.atomic():
+        files = [item.file for resource in alone for item in resource.files.all()]
+        for resource in alone:
+            withdraw(target_key_prefix=notices.resource_key(resource.pk))
+            remove(kind=finding.KIND, object_id=resource.pk)
+            resource.delete()
+        # Storage takes no part in the transaction: files go once the rows are gone for good.
+        transaction.on_commit(lambda: delete_files(files))

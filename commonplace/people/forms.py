@@ -219,7 +219,14 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     remove_content = forms.BooleanField(
-        required=False, label=_("Also remove what I wrote for the community")
+        required=False,
+        label=_("Also remove what I wrote for the community"),
+        help_text=_(
+            "Your replies, your comments and the library resources only you wrote are erased, "
+            "files included. Conversations you started that others answered keep their title "
+            "and the others' replies; resources you wrote with others stay as theirs. Private "
+            "messages stay with the people you sent them to."
+        ),
     )
     confirm = forms.BooleanField(
         label=_("I understand that my account cannot be recovered"),

@@ -240,9 +240,9 @@ def account_delete(*, member: User, remove_content: bool = False) -> None:
     Removes the profile and photo, consents, contributions, their places in private
     conversations, data exports, join requests and queued emails under their address, and the
     search entries. Names kept in logs are replaced by "former member". Content they wrote for
-    the community stays, credited to a former member, unless ``remove_content`` (later
-    features honour it through their own deletion hooks). Private messages always stay with
-    the people they were sent to, as a letter would.
+    the community stays, credited to a former member, unless ``remove_content``: each feature
+    does its part through the functions registered in ``accounts.deletion``. Private messages
+    always stay with the people they were sent to, as a letter would.
     """
     from commonplace.core.models import AuditEntry
     from commonplace.membership.models import JoinRequest, JoinRequestEvent
@@ -274,11 +274,11 @@ def account_delete(*, member: User, remove_content: bool = False) -> None:
     OutboxMessage.objects.annotate(addresses=Cast("recipients", TextField())).filter(
         addresses__icontains=email
     ).delete()
-    # The others keep their copy of private conversations, with the member's messages
-    # credited to a former member; leaving first takes away what only the member could see.
-    from commonplace.private_messages.services import member_leave_all
+    # Each feature undoes the member's part in it (counts, credits, files) and, if asked,
+    # removes what they wrote; see accounts/deletion.py.
+    from commonplace.accounts import deletion
 
-    member_leave_all(member=member)
+    deletion.forget_everywhere(member=member, remove_content=remove_content)
     audit.record(None, "member.delete_own_account", note=f"content removed: {remove_content}")
     member.delete()
 

@@ -8,6 +8,8 @@ class PrivateMessagesConfig(AppConfig):
     verbose_name = _("Private messages")
 
     def ready(self) -> None:
-        from commonplace.private_messages import notices
+        from commonplace.accounts import deletion
+        from commonplace.private_messages import notices, services
 
         notices.register_kinds()
+        deletion.register("private_messages", services.member_leave_all)

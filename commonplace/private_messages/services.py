@@ -167,9 +167,10 @@ def read_up_to(*, conversation: PrivateConversation, member: User, number: int) 
     ).update(read_number=number)
 
 
-def member_leave_all(*, member: User) -> None:
+def member_leave_all(*, member: User, remove_content: bool = False) -> None:
     """Leave every conversation, before the account is deleted: the others keep their copy,
-    with the member's messages credited to a former member."""
+    with the member's messages credited to a former member, whatever ``remove_content`` says
+    (a letter stays with the people it was sent to)."""
     for conversation in PrivateConversation.objects.filter(
         participants__member=member, participants__left_at__isnull=True
     ):

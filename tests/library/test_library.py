@@ -22,6 +22,7 @@ from commonplace.library.models import (
 )
 from commonplace.notifications.models import Notification
 from commonplace.people.models import Contribution
+from commonplace.people.services import account_delete
 from tests.conftest import make_person
 from tests.conversations.files import pdf
 
@@ -587,6 +588,63 @@ def test_a_conversation_in_a_private_space_cannot_be_turned_into_a_resource(clie
     response = client.post(reverse("library:from-topic", kwargs={"topic_id": topic.pk}))
     assert response.status_code == 403
     assert not Resource.objects.exists()
+
+
+# --- Leaving the community -----------------------------------------------------------------
+
+
+def test_a_member_who_leaves_takes_back_their_uses_and_leaves_their_resources_to_a_former_member(
+    client, alice, benoit
+):
+    hana = make_person("hana@example.org", name="Hana Leaving")
+    alices = share(alice)
+    services.resource_use(resource=alices, member=hana, note="Used it in Gaspé")
+    hanas = share(hana, "Rural rides guide")
+    services.resource_use(resource=hanas, member=benoit)
+    account_delete(member=hana)
+
+    alices.refresh_from_db()
+    assert alices.use_count == 0
+    assert not Contribution.objects.filter(member=alice, kind="resource_used").exists()
+    assert not Notification.objects.filter(recipient=alice, kind="library.resource_used").exists()
+    hanas.refresh_from_db()
+    assert list(hanas.authors.all()) == []
+    client.force_login(alice)
+    shown = client.get(page(hanas)).content.decode()
+    assert "Rural rides guide" in shown
+    assert "a former member" in shown
+    assert "Used it in Gaspé" not in client.get(page(alices)).content.decode()
+
+
+def test_a_member_who_removes_what_they_wrote_takes_their_own_resources_and_files_with_them(
+    client, alice, benoit, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    from commonplace.search.models import SearchEntry
+
+    hana = make_person("hana@example.org", name="Hana Leaving")
+    with django_capture_on_commit_callbacks(execute=True):
+        alone = share(hana, "Kamouraska rides", files=[_checked("rides.pdf", pdf("Kamouraska"))])
+    shared = share(hana, "Charter together", authors=[hana, alice])
+    services.suggestion_make(
+        resource=share(benoit, "Grief walks"), member=hana, title="Grief walks",
+        summary="Better.", body="Walk on Sundays in Gaspé.",
+    )  # fmt: skip
+    stored = alone.files.get().file.name
+    assert default_storage.exists(stored)
+    assert SearchEntry.objects.filter(kind="resource", object_id=alone.pk).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        account_delete(member=hana, remove_content=True)
+
+    assert not Resource.objects.filter(pk=alone.pk).exists()
+    assert not default_storage.exists(stored)
+    assert not SearchEntry.objects.filter(kind="resource", object_id=alone.pk).exists()
+    assert list(Resource.objects.get(pk=shared.pk).authors.all()) == [alice]
+    assert not EditSuggestion.objects.exists()
+    client.force_login(alice)
+    assert client.get(page(alone)).status_code == 404
 
 
 # --- Hostile input --------------------------------------------------------------------------
