@@ -215,16 +215,10 @@ def _published(resource: Resource, *, actor: User) -> None:
 
     areas = list(resource.areas.all())
     authors = list(resource.authors.filter(is_active=True))
-    notify(
-        recipients=authors,
-        kind=notices.AUTHOR_CREDITED,
-        actor=actor,
-        target_key=f"{notices.resource_key(resource.pk)}/credited",
-        url_name="library:resource-link",
-        url_kwargs={"pk": resource.pk},
-        title=resource.title,
+    _tell(
+        authors, notices.AUTHOR_CREDITED, about=resource, actor=actor, key="credited",
         excerpt=_excerpt(resource.summary),
-    )
+    )  # fmt: skip
     for author in authors:
         contribution_record(
             member=author,
@@ -236,6 +230,31 @@ def _published(resource: Resource, *, actor: User) -> None:
             source_id=str(resource.pk),
             occurred_at=resource.published_at,
         )
+
+
+def _tell(
+    recipients: Iterable[User | int],
+    kind: str,
+    *,
+    about: Resource,
+    actor: User,
+    key: str = "",
+    title: str = "",
+    excerpt: str = "",
+) -> None:
+    """Notify about a resource, linking to it; ``key`` names the event under the resource's
+    target key, so withdrawing the resource's notices takes this one too."""
+    target_key = notices.resource_key(about.pk)
+    notify(
+        recipients=recipients,
+        kind=kind,
+        actor=actor,
+        target_key=f"{target_key}/{key}" if key else target_key,
+        url_name="library:resource-link",
+        url_kwargs={"pk": about.pk},
+        title=title or about.title,
+        excerpt=excerpt,
+    )
 
 
 def _reindex_on_commit(resource: Resource) -> None:
@@ -297,16 +316,11 @@ def translation_link(*, resource: Resource, other: Resource | None, member: User
         return
     for asked_about, told_of in ((resource, other), (other, resource)):
         requests = TranslationRequest.objects.filter(resource=asked_about)
-        notify(
-            recipients=[request.member_id for request in requests],
-            kind=notices.TRANSLATION_LINKED,
-            actor=member,
-            target_key=notices.resource_key(told_of.pk),
-            url_name="library:resource-link",
-            url_kwargs={"pk": told_of.pk},
-            title=asked_about.title,
+        _tell(
+            [request.member_id for request in requests], notices.TRANSLATION_LINKED,
+            about=told_of, actor=member, title=asked_about.title,
             excerpt=_excerpt(told_of.summary),
-        )
+        )  # fmt: skip
         requests.delete()
 
 
@@ -346,16 +360,10 @@ def resource_use(*, resource: Resource, member: User, note: str = "") -> Resourc
             source="library.use",
             source_id=str(use.pk),
         )
-    notify(
-        recipients=authors,
-        kind=notices.RESOURCE_USED,
-        actor=member,
-        target_key=f"{notices.resource_key(resource.pk)}/use:{use.pk}",
-        url_name="library:resource-link",
-        url_kwargs={"pk": resource.pk},
-        title=resource.title,
+    _tell(
+        authors, notices.RESOURCE_USED, about=resource, actor=member, key=f"use:{use.pk}",
         excerpt=note,
-    )
+    )  # fmt: skip
     return use
 
 
