@@ -219,6 +219,7 @@ ACCOUNT_RATE_LIMITS = {
 }
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_FORMS = {"login": "commonplace.accounts.forms.LoginForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -28,6 +28,16 @@ def test_a_member_logs_in_with_their_email_whatever_its_case(client, alice):
     assert response.context["user"] == alice
 
 
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [("en", "Keep me logged in on this device"), ("fr", "Rester connecté sur cet appareil")],
+)
+def test_the_login_form_asks_to_stay_logged_in_in_our_words(client, language, label):
+    page = client.get(f"/{language}/accounts/login/").content.decode()
+    assert label in page
+    assert "Remember Me" not in page
+
+
 def test_an_unknown_email_and_a_wrong_password_get_the_same_message(client, alice):
     unknown = log_in(client, "nobody@example.org", PASSWORD)
     wrong = log_in(client, "alice@example.org", "not-the-password")
