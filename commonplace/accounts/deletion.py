@@ -8,7 +8,6 @@ goes, with ``remove_content`` as the member chose: keep what they wrote for the 
 (credited to a former member) or remove it too.
 """
 
-from collections.abc import Callable
 from typing import Protocol
 
 from commonplace.accounts.models import User
@@ -18,7 +17,7 @@ class Forget(Protocol):
     def __call__(self, *, member: User, remove_content: bool) -> None: ...
 
 
-_forgetters: dict[str, Callable[..., None]] = {}
+_forgetters: dict[str, Forget] = {}
 
 
 def register(name: str, forget: Forget) -> None:
@@ -30,7 +29,3 @@ def register(name: str, forget: Forget) -> None:
 def forget_everywhere(*, member: User, remove_content: bool) -> None:
     for forget in _forgetters.values():
         forget(member=member, remove_content=remove_content)
-
-
-def registered() -> list[str]:
-    return list(_forgetters)

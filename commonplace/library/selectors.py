@@ -321,6 +321,14 @@ def made_from_topic(topic_id: int, viewer) -> list[Resource]:
     )
 
 
+def kept_from(made: list[Resource]) -> Resource | None:
+    """Of ``made_from_topic``'s answer, the draft or shared resource a conversation already
+    became (an archived one does not count: the conversation may be kept anew)."""
+    return next(
+        (resource for resource in made if resource.status != Resource.Status.ARCHIVED), None
+    )
+
+
 def latest_comments(resource: Resource, member) -> list[Reply]:
     """The last few comments the member can see, oldest of them first: none while moderators
     hide the conversation they belong to (``resource.discussion.space`` preloaded)."""

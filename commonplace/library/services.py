@@ -609,6 +609,7 @@ def kind_save(*, kind: ResourceKind, steward: User) -> ResourceKind:
 # --- Leaving the community --------------------------------------------------------------------
 
 
+@transaction.atomic
 def member_forget(*, member: User, remove_content: bool) -> None:
     """A member's part in the library, undone before their account is deleted.
 
@@ -636,11 +637,10 @@ def member_forget(*, member: User, remove_content: bool) -> None:
         for resource in theirs
         if all(author.pk == member.pk for author in resource.authors.all())
     ]
-    with transaction.atomic():
-        files = [item.file for resource in alone for item in resource.files.all()]
-        for resource in alone:
-            withdraw(target_key_prefix=notices.resource_key(resource.pk))
-            remove(kind=finding.KIND, object_id=resource.pk)
-            resource.delete()
-        # Storage takes no part in the transaction: files go once the rows are gone for good.
-        transaction.on_commit(lambda: delete_files(files))
+    files = [item.file for resource in alone for item in resource.files.all()]
+    for resource in alone:
+        withdraw(target_key_prefix=notices.resource_key(resource.pk))
+        remove(kind=finding.KIND, object_id=resource.pk)
+        resource.delete()
+    # Storage takes no part in the transaction: files go once the rows are gone for good.
+    transaction.on_commit(lambda: delete_files(files))

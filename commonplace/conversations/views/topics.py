@@ -20,9 +20,8 @@ from commonplace.conversations.forms import (
 from commonplace.conversations.models import Attachment, Reaction, Reply, Topic
 from commonplace.core import ratelimit
 from commonplace.core.downloads import content_disposition
-from commonplace.library.models import Resource
 from commonplace.library.permissions import can_turn_into_resource
-from commonplace.library.selectors import made_from_topic
+from commonplace.library.selectors import kept_from, made_from_topic
 
 # How often a member may post; members the community does not trust yet get less (see
 # selectors.is_trusted), which slows a spammer down without bothering anyone else.
@@ -222,7 +221,7 @@ def _topic_context(topic, member, page, moderator, previously_read, form) -> dic
         # Once a draft or a shared resource exists, the page leads to it instead of
         # offering to start a second one.
         "can_turn_into_resource": can_turn_into_resource(topic, member)
-        and not any(resource.status != Resource.Status.ARCHIVED for resource in in_library),
+        and kept_from(in_library) is None,
         "reaction_kinds": Reaction.Kind.choices,
         "moderator_topic_actions": [
             ("restore", _("Show the topic again"))

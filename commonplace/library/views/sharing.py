@@ -300,14 +300,10 @@ def from_topic(request: HttpRequest, topic_id: int) -> HttpResponse:
         raise Http404
     permissions.check(permissions.can_turn_into_resource(topic, member))
     # A second press (or a second tab) leads to what the first one made rather than a twin.
-    existing = [
-        resource
-        for resource in selectors.made_from_topic(topic.pk, member)
-        if resource.status != Resource.Status.ARCHIVED
-    ]
-    if existing:
+    existing = selectors.kept_from(selectors.made_from_topic(topic.pk, member))
+    if existing is not None:
         messages.info(request, _("This conversation is already in the library."))
-        return redirect(services.resource_url(existing[0]))
+        return redirect(services.resource_url(existing))
     resource = services.resource_from_topic(topic=topic, member=member)
     messages.success(
         request,
